@@ -252,6 +252,8 @@ export interface RecipientVerdict extends ExtractedRecipient {
   statusInfo?: StatusMeaning;
   replyInfo?: ReplyMeaning;
   reason: Reason;
+  /** The reason in a few plain words for the badge, e.g. "address does not exist". */
+  reasonText: string;
   /** Why this reason: the pattern / code / vendor rule that decided. */
   reasonWhy: string;
   /** Finer label beside Sisimai's reason (e.g. "spf", "blocklist:spamhaus"). */

@@ -1,0 +1,13 @@
+/**
+ * Public API of the Bounce Lens classifier.
+ *
+ *   classifyRaw(raw, { policy })       raw RFC 5322 message (bytes or string) -> Promise<Verdict>
+ *   classifyVisible(message, { policy }) what a webmail displays (text, subject, sender) -> Verdict
+ *   visibleText(raw)                   the human-readable part a webmail would display, from raw
+ *   summarize(verdict)                 plain-text summary for a ticket / the CLI
+ *   quickCheck(hints)                  cheap "could this be a bounce?" pre-filter for content scripts
+ */
+export { classifyRaw, classifyVisible, visibleText } from './classify';
+export { quickCheck } from './detect/quick';
+export { summarize } from './summary';
+export type * from './types';
