@@ -1,3 +1,4 @@
 import { render } from 'preact';
+import { App } from './App';
 
-render(<p>Bounce Lens</p>, document.getElementById('app') as HTMLElement);
+render(<App layout="popup" />, document.getElementById('app') as HTMLElement);
