@@ -1,0 +1,100 @@
+/**
+ * Finding SMTP reply codes, enhanced status codes (RFC 3463: class.subject.detail, each part up to
+ * three digits) and e-mail addresses in free text. Linear-time by construction: the regexes have no
+ * nested or unbounded quantifiers, and addresses are found by scanning around each "@".
+ */
+
+/** Enhanced status code, not part of a dotted IP or version number. */
+const ENHANCED = /(?<![\d.])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)/;
+const ENHANCED_G = /(?<![\d.])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)/g;
+
+/** First enhanced status code in the text ("5.1.1"), normalised (no leading zeros). */
+export function findEnhancedStatus(text: string): string | undefined {
+  const m = ENHANCED.exec(text);
+  return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : undefined;
+}
+
+export function findAllEnhanced(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ENHANCED_G)) out.push(`${m[1]}.${Number(m[2])}.${Number(m[3])}`);
+  return out;
+}
+
+/**
+ * Reply code at the start of a server reply ("550 ...", "550-...", "#550", "<<< 550"), or one
+ * directly followed by an enhanced code anywhere ("... said: 550 5.1.1").
+ */
+const REPLY_START = /^[\s#<>'"([]{0,6}([2-5][0-5]\d)(?:[\s\-:.]|$)/;
+const REPLY_WITH_ENHANCED = /(?<![\d.])([245][0-5]\d)[\s-]{1,3}#?[245]\.[0-7]\.\d{1,3}(?![\d])/;
+const REPLY_AFTER_MARKER =
+  /(?:said|returned|response|reply|answer|error|failed|rejected|code|smtp|<<<|\]|\)|:)\s{0,4}[:(#'"]?\s{0,4}([245][0-5]\d)(?=[\s\-:;,.)'"]|$)/i;
+
+export function findReplyCode(text: string): string | undefined {
+  const head = text.length > 4096 ? text.slice(0, 4096) : text;
+  const a = REPLY_START.exec(head);
+  if (a) return a[1];
+  const b = REPLY_WITH_ENHANCED.exec(head);
+  if (b) return b[1];
+  const c = REPLY_AFTER_MARKER.exec(head);
+  return c ? c[1] : undefined;
+}
+
+const REPLY_STATUS_G = /(?<![\d.])[245][0-5]\d[\s-]{1,3}['"#(]{0,2}([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)/g;
+
+/**
+ * The enhanced code a server reply states: the one right after a reply code (the last such pair,
+ * since relays quote the upstream answer after their own), else the first code in the text.
+ */
+export function statusInReply(text: string): string | undefined {
+  const head = text.length > 4096 ? text.slice(0, 4096) : text;
+  let last: string | undefined;
+  for (const m of head.matchAll(REPLY_STATUS_G)) last = `${m[1]}.${Number(m[2])}.${Number(m[3])}`;
+  return last ?? findEnhancedStatus(head);
+}
+
+const LOCAL_CHARS = /[A-Za-z0-9._%+=/!#$&*?^`{|}~'-]/;
+const DOMAIN_CHARS = /[A-Za-z0-9.-]/;
+const isLocal = (c: string) => LOCAL_CHARS.test(c);
+const isDomain = (c: string) => DOMAIN_CHARS.test(c);
+
+export interface FoundAddress {
+  address: string;
+  start: number;
+  end: number;
+}
+
+/** Every plausible e-mail address in the text, in order. Scans around each "@" (linear). */
+export function findAddresses(text: string, limit = 200): FoundAddress[] {
+  const out: FoundAddress[] = [];
+  let at = text.indexOf('@');
+  let lastEnd = 0;
+  while (at !== -1 && out.length < limit) {
+    let s = at;
+    while (s > lastEnd && at - s < 64 && isLocal(text[s - 1] ?? '')) s--;
+    let e = at + 1;
+    while (e < text.length && e - at < 254 && isDomain(text[e] ?? '')) e++;
+    // trim trailing dots/hyphens from the domain, leading dots from the local part
+    while (e > at + 1 && /[.-]/.test(text[e - 1] ?? '')) e--;
+    while (s < at && text[s] === '.') s++;
+    const local = text.slice(s, at);
+    const domain = text.slice(at + 1, e);
+    if (local && /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,10}$/.test(domain)) {
+      out.push({ address: `${local}@${domain}`, start: s, end: e });
+      lastEnd = e;
+    }
+    at = text.indexOf('@', Math.max(at + 1, e));
+  }
+  return out;
+}
+
+/** "<User@Example.COM>" / "rfc822;user@example.com" / "\"x\" <a@b>" -> "user@example.com". */
+export function normaliseAddress(v: string): string {
+  const found = findAddresses(v, 1)[0];
+  const a = found ? found.address : v.trim().replace(/^<|>$/g, '');
+  return a.toLowerCase();
+}
+
+/** "host mx.example.com [192.0.2.1]" style host names: lower case, no trailing dot. */
+export function cleanHost(h: string): string {
+  return h.replace(/\.$/, '').toLowerCase();
+}

@@ -1,0 +1,482 @@
+/**
+ * Step 1 of the pipeline, EXTRACT: from a raw message (or the visible text of one) to the fields of
+ * each failed recipient, with the lines that produced them.
+ *
+ * Raw mode reads, in this order of trust: the message/delivery-status part (RFC 3464), the human
+ * text (core/extract/text.ts; fills what the DSN lacks and stands alone when there is no DSN), DSN
+ * fields printed inside the text, Amazon SES JSON notifications, and finally X-Failed-Recipients or
+ * the returned message's To. Visible mode reads only the displayed text.
+ */
+import type { DsnAction, Evidence, ExtractedRecipient, OriginalMessage, SmtpCommand } from '../types';
+import { findReplyCode, normaliseAddress, statusInReply } from './codes';
+import { type DsnReport, parseDsn } from './dsn';
+import {
+  decodeHeaderValue,
+  decodePart,
+  type Headers,
+  LIMITS,
+  type Part,
+  parseHeaderBlock,
+  parseParams,
+  scanMessage,
+  splitHeaderBlock,
+  toBinaryString,
+} from './mime';
+import { readSesNotification, type SesNotification } from './ses';
+import { readText, type TextReport } from './text';
+
+export interface ExtractedMessage {
+  mode: 'raw' | 'visible-text';
+  /** The bounce's own headers (empty in visible mode). */
+  headers: Record<string, string>;
+  subject: string;
+  from: string;
+  fromName: string;
+  to: string;
+  /** Top-level media type and report-type parameter. */
+  contentType: string;
+  reportType: string;
+  /** Media types of all parts (for kind detection: message/feedback-report, ...). */
+  partTypes: string[];
+  hasDsn: boolean;
+  /** The human-readable text (what a webmail would show). */
+  text: string;
+  textReport: TextReport;
+  dsn?: DsnReport;
+  ses?: SesNotification;
+  recipients: ExtractedRecipient[];
+  reportingMta?: string;
+  original: OriginalMessage;
+  /** "rfc3464", "text", "ses-json". */
+  source: string;
+  notes: string[];
+  evidence: Evidence[];
+}
+
+export async function extractRaw(
+  raw: Uint8Array | ArrayBuffer | string,
+  depth = 0,
+): Promise<ExtractedMessage> {
+  const notes: string[] = [];
+  const bin = typeof raw === 'string' && depth > 0 ? raw : toBinaryString(raw);
+  const sk = scanMessage(bin);
+  notes.push(...sk.notes);
+  const h = sk.headers;
+  const ct = parseParams(h.get('content-type') ?? 'text/plain');
+
+  // Human-readable text: text/plain parts (HTML rendered to text when there is no plain part).
+  const textParts = sk.parts.filter((p) => p.role === 'text' && p.body.trim() !== '');
+  const htmlParts = sk.parts.filter((p) => p.role === 'html' && p.body.trim() !== '');
+  const texts: string[] = [];
+  for (const p of (textParts.length ? textParts : htmlParts).slice(0, 6)) {
+    const d = await decodePart(p, p.role === 'html' ? 'html-as-text' : 'text');
+    if (d.note) notes.push(d.note);
+    texts.push(d.text);
+  }
+  const text = texts.join('\n');
+
+  // DSN part(s)
+  let dsn: DsnReport | undefined;
+  for (const p of sk.parts.filter((x) => x.role === 'dsn').slice(0, 3)) {
+    const d = await decodePart(p);
+    if (d.note) notes.push(d.note);
+    const r = parseDsn(d.text);
+    if (!dsn) dsn = r;
+    else dsn.recipients.push(...r.recipients);
+  }
+
+  const original = await readOriginal(sk.parts, notes);
+  const subject = decodeHeaderValue(h.get('subject') ?? '');
+  const fromRaw = decodeHeaderValue(h.get('from') ?? '');
+  const to = normaliseAddress(h.get('to') ?? '');
+  const from = fromRaw.includes('@') ? normaliseAddress(fromRaw) : '';
+  const fromName = fromRaw
+    .replace(/<[^>]{0,320}>/, '')
+    .replace(/["']/g, '')
+    .trim();
+  const exclude = new Set([to, from, original.from ? normaliseAddress(original.from) : ''].filter(Boolean));
+  const textReport = readText(text, { exclude });
+  if (!original.subject && textReport.originalStart !== -1) {
+    Object.assign(original, originalFromText(text, textReport.originalStart));
+  }
+
+  const evidence: Evidence[] = [];
+  const recipients: ExtractedRecipient[] = [];
+  let source = 'text';
+  const ses = readSesNotification(text);
+
+  if (dsn?.recipients.length) {
+    source = 'rfc3464';
+    for (const d of dsn.recipients) recipients.push(fromDsn(d, dsn));
+    reconcileWithText(recipients, textReport);
+  } else {
+    // DSN fields printed inside the text part (Amazon WorkMail, some Sendmail/Exchange variants).
+    const inText = /^\s{0,4}(?:final-recipient|original-recipient)\s{0,2}:/im.test(text)
+      ? parseDsn(text)
+      : undefined;
+    if (inText?.recipients.length) {
+      source = 'rfc3464-in-text';
+      dsn = inText;
+      for (const d of inText.recipients) recipients.push(fromDsn(d, inText));
+    } else if (ses?.recipients.length) {
+      source = 'ses-json';
+      for (const r of ses.recipients)
+        recipients.push({ ...r, ...(ses.reportingMta ? { reportingMta: ses.reportingMta } : {}) });
+    }
+  }
+  const xfr = (h.get('x-failed-recipients') ?? '')
+    .split(/[,\s]+/)
+    .map(normaliseAddress)
+    .filter((a) => a.includes('@'));
+  const textHasAnswers = textReport.recipients.some((tr) => tr.status || tr.replyCode);
+  if (
+    recipients.length === 0 &&
+    xfr.length &&
+    textReport.recipients.length &&
+    !textHasAnswers &&
+    !textReport.recipients.some((tr) => xfr.includes(tr.recipient))
+  ) {
+    // The header names the failed recipients; the text's blocks carry the answer.
+    source = 'text';
+    const only = textReport.recipients.length === 1 ? textReport.recipients[0] : undefined;
+    for (const a of xfr.slice(0, 50)) {
+      const action: DsnAction = textReport.delayed && !textReport.permanent ? 'delayed' : 'failed';
+      const fields = only ? { ...only, recipient: a } : { recipient: a, evidence: [] as Evidence[] };
+      recipients.push({
+        ...fields,
+        dsnAction: action,
+        evidence: [
+          {
+            field: 'recipient',
+            text: `X-Failed-Recipients: ${h.get('x-failed-recipients') ?? ''}`,
+            source: 'headers',
+          },
+          ...fields.evidence.filter((e) => e.field !== 'recipient'),
+        ],
+      });
+    }
+  }
+  mergeText(recipients, textReport, recipients.length === 0);
+
+  // A bounce wrapped in another notice (a filter or gateway forwarding the NDR as message/rfc822).
+  if (recipients.length === 0 && depth < 2) {
+    const inner = sk.parts.find((p) => p.role === 'original');
+    if (inner && isBounceHeaderBlock(inner.body)) {
+      const x = await extractRaw(inner.body.replace(/^\n+/, ''), depth + 1);
+      if (x.recipients.length) {
+        notes.push('The bounce was found inside a forwarded message.', ...x.notes);
+        return { ...x, mode: 'raw', headers: h.record(), subject: subject || x.subject, notes };
+      }
+    }
+  }
+  if (recipients.length === 0) {
+    const failed = h.get('x-failed-recipients');
+    const addresses = failed
+      ? failed
+          .split(/[,\s]+/)
+          .map(normaliseAddress)
+          .filter((a) => a.includes('@'))
+      : [];
+    const orphanHasCode = !!(textReport.orphan?.status || textReport.orphan?.replyCode);
+    const orphanFails = orphanHasCode || FAILURE_WORDS.test(textReport.orphan?.diagnostic ?? '');
+    const fallback = addresses.length
+      ? addresses
+      : original.to && orphanFails
+        ? [normaliseAddress(original.to)]
+        : [];
+    for (const a of fallback.slice(0, 50)) {
+      const why = failed ? `X-Failed-Recipients: ${failed}` : `To: ${original.to ?? ''} (returned message)`;
+      recipients.push({
+        recipient: a,
+        dsnAction: textReport.delayed && !textReport.permanent ? 'delayed' : 'failed',
+        ...orphanFields(textReport),
+        evidence: [
+          { field: 'recipient', text: why, source: failed ? 'headers' : 'original' },
+          ...(textReport.orphan?.evidence ?? []),
+        ],
+      });
+    }
+  }
+
+  const reportingMta = dsn?.reportingMta ?? ses?.reportingMta ?? textReport.reportingMta ?? receivedBy(h);
+  return {
+    mode: 'raw',
+    headers: h.record(),
+    subject,
+    from,
+    fromName,
+    to,
+    contentType: ct.value,
+    reportType: (ct.params['report-type'] ?? '').toLowerCase(),
+    partTypes: sk.parts.map((p) => p.type),
+    hasDsn: sk.parts.some((p) => p.role === 'dsn'),
+    text,
+    textReport,
+    ...(dsn ? { dsn } : {}),
+    ...(ses ? { ses } : {}),
+    recipients,
+    ...(reportingMta ? { reportingMta } : {}),
+    original,
+    source,
+    notes,
+    evidence,
+  };
+}
+
+export interface VisibleInput {
+  text: string;
+  subject?: string;
+  from?: string;
+  fromName?: string;
+}
+
+/** Visible mode: only what a webmail displays (no DSN part, no headers). */
+export function extractVisible(v: VisibleInput): ExtractedMessage {
+  const text = v.text.length > LIMITS.maxTextPart ? v.text.slice(0, LIMITS.maxTextPart) : v.text;
+  const notes: string[] = [];
+  if (v.text.length > text.length) notes.push('The displayed text was cut for reading.');
+  const from = v.from?.includes('@') ? normaliseAddress(v.from) : '';
+  const textReport = readText(text, { exclude: new Set(from ? [from] : []) });
+  const recipients: ExtractedRecipient[] = [];
+  let source = 'text';
+  const inText = /^\s{0,4}(?:final-recipient|original-recipient)\s{0,2}:/im.test(text)
+    ? parseDsn(text)
+    : undefined;
+  const ses = readSesNotification(text);
+  if (inText?.recipients.length) {
+    source = 'rfc3464-in-text';
+    for (const d of inText.recipients) recipients.push(fromDsn(d, inText));
+  } else if (ses?.recipients.length) {
+    source = 'ses-json';
+    for (const r of ses.recipients) recipients.push({ ...r });
+  }
+  mergeText(recipients, textReport, recipients.length === 0);
+  const original: OriginalMessage =
+    textReport.originalStart !== -1 ? originalFromText(text, textReport.originalStart) : {};
+  const o = textReport.orphan;
+  if (
+    recipients.length === 0 &&
+    o &&
+    (o.status || o.replyCode || FAILURE_WORDS.test(o.diagnostic ?? '')) &&
+    original.to
+  ) {
+    recipients.push({
+      recipient: normaliseAddress(original.to),
+      dsnAction: textReport.delayed && !textReport.permanent ? 'delayed' : 'failed',
+      ...orphanFields(textReport),
+      evidence: [
+        { field: 'recipient', text: `To: ${original.to}`, source: 'original' },
+        ...(textReport.orphan?.evidence ?? []),
+      ],
+    });
+  }
+  return {
+    mode: 'visible-text',
+    headers: {},
+    subject: v.subject ?? '',
+    from,
+    fromName: v.fromName ?? (from ? '' : (v.from ?? '')),
+    to: '',
+    contentType: '',
+    reportType: '',
+    partTypes: [],
+    hasDsn: false,
+    text,
+    textReport,
+    ...(ses ? { ses } : {}),
+    recipients,
+    ...(textReport.reportingMta ? { reportingMta: textReport.reportingMta } : {}),
+    original,
+    source,
+    notes,
+    evidence: [],
+  };
+}
+
+/** The human-readable text a webmail would display (for --visible-text and tests). */
+export async function visibleTextOf(raw: Uint8Array | ArrayBuffer | string): Promise<VisibleInput> {
+  const bin = toBinaryString(raw);
+  const sk = scanMessage(bin);
+  const htmlParts = sk.parts.filter((p) => p.role === 'html' && p.body.trim() !== '');
+  const textParts = sk.parts.filter((p) => p.role === 'text' && p.body.trim() !== '');
+  const texts: string[] = [];
+  // Webmails render the HTML alternative when there is one.
+  const chosen = htmlParts.length ? htmlParts : textParts;
+  for (const p of chosen.slice(0, 6))
+    texts.push((await decodePart(p, p.role === 'html' ? 'html-as-text' : 'text')).text);
+  const fromRaw = decodeHeaderValue(sk.headers.get('from') ?? '');
+  return {
+    text: texts.join('\n'),
+    subject: decodeHeaderValue(sk.headers.get('subject') ?? ''),
+    from: fromRaw.includes('@') ? normaliseAddress(fromRaw) : fromRaw,
+    fromName: fromRaw
+      .replace(/<[^>]{0,320}>/, '')
+      .replace(/["']/g, '')
+      .trim(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const FAILURE_WORDS =
+  /\b(?:could not|couldn'?t|undeliver|failed|failure|error|rejected|unknown|no such|invalid|not found|denied|full|quota|expired|unavailable|no valid)/i;
+const USABLE_ADDRESS = /^[^@\s/|]{1,64}@[^@\s]{1,255}$/;
+
+/**
+ * A DSN recipient that is not a mailbox (file path, pipe, bare host) takes the text's address when
+ * the text names exactly one other recipient.
+ */
+function reconcileWithText(recipients: ExtractedRecipient[], t: TextReport): void {
+  const textOnly = t.recipients.filter(
+    (tr) => !recipients.some((r) => r.recipient === tr.recipient || r.originalRecipient === tr.recipient),
+  );
+  if (recipients.length !== 1 || textOnly.length !== 1) return;
+  const r = recipients[0] as ExtractedRecipient;
+  if (USABLE_ADDRESS.test(r.recipient)) return;
+  r.originalRecipient = r.recipient;
+  r.recipient = textOnly[0]?.recipient ?? r.recipient;
+}
+
+function fromDsn(d: DsnReport['recipients'][number], report: DsnReport): ExtractedRecipient {
+  const r: ExtractedRecipient = {
+    recipient: d.recipient,
+    dsnAction: d.dsnAction ?? 'failed',
+    evidence: [...d.evidence],
+  };
+  if (d.originalRecipient) r.originalRecipient = d.originalRecipient;
+  // The code inside the server's own answer is more specific than the DSN's Status when they differ
+  // (Status: 5.0.0 with "550 5.1.1 ..."; a relay's Status with the upstream's code).
+  const said = d.diagnostic ? statusInReply(d.diagnostic) : undefined;
+  if (said) r.status = said;
+  else if (d.status) r.status = d.status;
+  if (d.remoteMta) r.remoteMta = d.remoteMta;
+  if (report.reportingMta) r.reportingMta = report.reportingMta;
+  if (d.diagnostic) r.diagnostic = d.diagnostic;
+  if (d.diagnosticType) r.diagnosticType = d.diagnosticType;
+  if (d.lastAttempt) r.lastAttempt = d.lastAttempt;
+  const reply = d.diagnostic ? findReplyCode(d.diagnostic) : undefined;
+  if (reply) r.replyCode = reply;
+  else if (d.statusReply) r.replyCode = d.statusReply;
+  const cmd = d.diagnostic ? commandIn(d.diagnostic) : undefined;
+  if (cmd) r.command = cmd;
+  return r;
+}
+
+function commandIn(s: string): SmtpCommand | undefined {
+  const m = /\b(?:in reply to|after)\s{1,2}(rcpt|data|mail|end of data|ehlo|helo|starttls)\b/i.exec(s);
+  if (!m?.[1]) return undefined;
+  const c = m[1].toLowerCase();
+  return c === 'rcpt'
+    ? 'RCPT'
+    : c === 'mail'
+      ? 'MAIL'
+      : c === 'ehlo' || c === 'helo'
+        ? 'EHLO'
+        : c === 'starttls'
+          ? 'STARTTLS'
+          : 'DATA';
+}
+
+/** Fill recipients' missing fields from the text blocks; add text-only recipients when asked. */
+function mergeText(recipients: ExtractedRecipient[], t: TextReport, addNew: boolean): void {
+  const action: DsnAction = t.delayed && !t.permanent ? 'delayed' : 'failed';
+  for (const tr of t.recipients) {
+    const same = recipients.find((r) => r.recipient === tr.recipient || r.originalRecipient === tr.recipient);
+    if (same) {
+      if (!same.diagnostic && tr.diagnostic) same.diagnostic = tr.diagnostic;
+      // A generic DSN Status (X.0.0) yields to the specific code the text quotes from the server.
+      const generic = !same.status || /^\d\.0\.0$/.test(same.status);
+      if (generic && tr.status && tr.status[0] === (same.status ?? tr.status)[0]) same.status = tr.status;
+      if (!same.replyCode && tr.replyCode) same.replyCode = tr.replyCode;
+      if (!same.remoteMta && tr.remoteMta) same.remoteMta = tr.remoteMta;
+      if (!same.command && tr.command) same.command = tr.command;
+      same.evidence.push(...tr.evidence.filter((e) => e.field !== 'recipient'));
+    } else if (addNew) {
+      recipients.push({ ...tr, dsnAction: action, evidence: [...tr.evidence] });
+    }
+  }
+  // A single DSN recipient without a diagnostic takes the text's unattributed answer.
+  if (recipients.length === 1 && t.orphan) {
+    const r = recipients[0] as ExtractedRecipient;
+    if (!r.diagnostic && t.orphan.diagnostic) r.diagnostic = t.orphan.diagnostic;
+    if (!r.replyCode && t.orphan.replyCode) r.replyCode = t.orphan.replyCode;
+    if (!r.status && t.orphan.status) r.status = t.orphan.status;
+    if (!r.remoteMta && t.orphan.remoteMta) r.remoteMta = t.orphan.remoteMta;
+  }
+}
+
+function orphanFields(t: TextReport): Partial<ExtractedRecipient> {
+  const o = t.orphan;
+  if (!o) return {};
+  const r: Partial<ExtractedRecipient> = {};
+  if (o.status) r.status = o.status;
+  if (o.replyCode) r.replyCode = o.replyCode;
+  if (o.diagnostic) r.diagnostic = o.diagnostic;
+  if (o.remoteMta) r.remoteMta = o.remoteMta;
+  if (o.command) r.command = o.command;
+  return r;
+}
+
+async function readOriginal(parts: Part[], notes: string[]): Promise<OriginalMessage> {
+  const p = parts.find((x) => x.role === 'original' || x.role === 'original-headers');
+  if (!p) return {};
+  let body = p.body;
+  const cte = (p.headers.get('content-transfer-encoding') ?? '').toLowerCase();
+  if (cte === 'base64' || cte === 'quoted-printable') {
+    // Only the head of the returned message is needed.
+    const d = await decodePart({ ...p, body: p.body.slice(0, 64 * 1024) });
+    if (d.note) notes.push(d.note);
+    body = d.text;
+  }
+  const { block } = splitHeaderBlock(body.replace(/^\n+/, ''));
+  return originalFromHeaders(parseHeaderBlock(block));
+}
+
+function originalFromHeaders(h: Headers): OriginalMessage {
+  const o: OriginalMessage = {};
+  const subject = h.get('subject');
+  if (subject !== undefined) o.subject = decodeHeaderValue(subject);
+  const to = h.get('to');
+  if (to) o.to = decodeHeaderValue(to);
+  const from = h.get('from');
+  if (from) o.from = decodeHeaderValue(from);
+  const id = h.get('message-id');
+  if (id) o.messageId = id.trim();
+  const date = h.get('date');
+  if (date) o.date = date.trim();
+  return o;
+}
+
+/** The returned message's headers when they are printed inside the text part. */
+function originalFromText(text: string, startLine: number): OriginalMessage {
+  const lines = text.split('\n', TEXT_LINES_LIMIT);
+  let i = startLine;
+  // skip the marker line itself and blank lines
+  if (i < lines.length && !/^[A-Za-z][A-Za-z0-9-]{1,40}:/.test(lines[i] ?? '')) i++;
+  while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
+  const rest = lines
+    .slice(i, i + 400)
+    .map((l) => l.replace(/^\s{0,3}>\s?/, ''))
+    .join('\n');
+  const { block } = splitHeaderBlock(rest);
+  return originalFromHeaders(parseHeaderBlock(block));
+}
+const TEXT_LINES_LIMIT = 6000;
+
+/** Reporting host from the bounce's own top Received header ("by host"). */
+function receivedBy(h: Headers): string | undefined {
+  const r = h.get('received');
+  const m = r ? /\bby\s{1,3}([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\b/i.exec(r) : null;
+  return m?.[1]?.toLowerCase();
+}
+
+/** Does this header block (of an embedded message) belong to a bounce? */
+function isBounceHeaderBlock(body: string): boolean {
+  const { block } = splitHeaderBlock(body.replace(/^\n+/, ''));
+  const h = parseHeaderBlock(block);
+  const from = h.get('from') ?? '';
+  const ct = h.get('content-type') ?? '';
+  return (
+    /mailer-daemon|postmaster|mail delivery/i.test(from) || /report-type\s*=\s*"?delivery-status/i.test(ct)
+  );
+}

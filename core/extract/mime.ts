@@ -1,0 +1,379 @@
+/**
+ * Reading a raw message: locate the parts a bounce classifier needs, decode only those.
+ *
+ * Measured on ../shared/corpus (bench/core.ts): postal-mime parses the whole corpus at about
+ * 7-12 MB/s, mostly spent on the returned original message and attachments, which a classifier does
+ * not need; its fixed cost per call is ~30 us. So this module only *locates* parts: it splits header
+ * blocks and multipart boundaries (structure, no decoding), keeps the human-readable text parts,
+ * the message/delivery-status part and the header block of the returned message, and hands every
+ * part that actually needs decoding (base64, quoted-printable, a charset other than ASCII/UTF-8) to
+ * postal-mime (decodeWords for encoded-word headers, PostalMime.parse for bodies). Plain 7bit/UTF-8
+ * parts are used as they are.
+ *
+ * Works on a "binary string" (one char per byte, line ends normalised to LF) so structure scanning
+ * is byte-exact for any charset. Limits keep hostile input bounded: nesting depth, part count, and
+ * the size of any part that is decoded.
+ */
+import PostalMime, { decodeWords } from 'postal-mime';
+
+export const LIMITS = {
+  /** Multipart nesting depth followed. */
+  maxDepth: 12,
+  /** Parts examined in total. */
+  maxParts: 300,
+  /** Characters of one text part kept for extraction. */
+  maxTextPart: 512 * 1024,
+  /** Characters of one header block parsed. */
+  maxHeaderBlock: 256 * 1024,
+};
+
+export interface HeaderField {
+  /** lower-case name */
+  name: string;
+  value: string;
+  /** the unfolded raw line (name: value) */
+  line: string;
+}
+
+export class Headers {
+  readonly fields: HeaderField[];
+  constructor(fields: HeaderField[]) {
+    this.fields = fields;
+  }
+  get(name: string): string | undefined {
+    for (const f of this.fields) if (f.name === name) return f.value;
+    return undefined;
+  }
+  all(name: string): string[] {
+    return this.fields.filter((f) => f.name === name).map((f) => f.value);
+  }
+  has(name: string): boolean {
+    return this.fields.some((f) => f.name === name);
+  }
+  /** First value of every field, names lower case (for vendor header fingerprints). */
+  record(): Record<string, string> {
+    const r: Record<string, string> = {};
+    for (const f of this.fields) if (!(f.name in r)) r[f.name] = f.value;
+    return r;
+  }
+}
+
+export type PartRole = 'text' | 'html' | 'dsn' | 'original' | 'original-headers' | 'other';
+
+export interface Part {
+  headers: Headers;
+  /** lower-case media type, e.g. "text/plain" */
+  type: string;
+  params: Record<string, string>;
+  /** raw (undecoded) body as a binary string */
+  body: string;
+  role: PartRole;
+  /** true when Content-Disposition says attachment */
+  attachment: boolean;
+  depth: number;
+}
+
+export interface Skeleton {
+  headers: Headers;
+  /** Top-level media type. */
+  type: string;
+  parts: Part[];
+  notes: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// bytes <-> binary string
+
+/** Raw input to a binary string with LF line ends. Strings with chars > 0xFF are UTF-8 encoded first. */
+export function toBinaryString(raw: Uint8Array | ArrayBuffer | string): string {
+  let s: string;
+  if (typeof raw === 'string') {
+    s = isBinaryString(raw) ? raw : bytesToBinary(new TextEncoder().encode(raw));
+  } else {
+    s = bytesToBinary(raw instanceof Uint8Array ? raw : new Uint8Array(raw));
+  }
+  return s.indexOf('\r') === -1 ? s : s.replace(/\r\n?/g, '\n');
+}
+
+function isBinaryString(s: string): boolean {
+  // Linear scan without a regex over the whole input.
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+function bytesToBinary(b: Uint8Array): string {
+  const CHUNK = 0x4000;
+  if (b.length <= CHUNK) return String.fromCharCode.apply(null, b as unknown as number[]);
+  const out: string[] = [];
+  for (let i = 0; i < b.length; i += CHUNK) {
+    out.push(String.fromCharCode.apply(null, b.subarray(i, i + CHUNK) as unknown as number[]));
+  }
+  return out.join('');
+}
+
+export function binaryToBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 0xff;
+  return b;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** A binary string holding UTF-8 (or ASCII) to a JS string. */
+export function binaryUtf8(s: string): string {
+  return isAscii(s) ? s : utf8.decode(binaryToBytes(s));
+}
+
+// ---------------------------------------------------------------------------------------------
+// headers
+
+/** Split "headers\n\nbody". Returns the header block and the body start offset. */
+export function splitHeaderBlock(s: string, from = 0): { block: string; bodyStart: number } {
+  let end = s.indexOf('\n\n', from);
+  // A part may start with the empty line (no headers at all).
+  if (s.charCodeAt(from) === 10) return { block: '', bodyStart: from + 1 };
+  if (end === -1) end = s.length;
+  const block = s.slice(from, Math.min(end, from + LIMITS.maxHeaderBlock));
+  return { block, bodyStart: Math.min(s.length, end + 2) };
+}
+
+/** Parse an RFC 5322 header block (LF line ends) into unfolded fields. Tolerates garbage lines. */
+export function parseHeaderBlock(block: string): Headers {
+  const fields: HeaderField[] = [];
+  let current = '';
+  const flush = () => {
+    if (!current) return;
+    const colon = current.indexOf(':');
+    if (colon > 0 && colon < 80) {
+      const name = current.slice(0, colon).trim().toLowerCase();
+      if (name && !/\s/.test(name)) {
+        fields.push({ name, value: current.slice(colon + 1).trim(), line: current });
+      }
+    }
+    current = '';
+  };
+  let pos = 0;
+  while (pos <= block.length) {
+    let nl = block.indexOf('\n', pos);
+    if (nl === -1) nl = block.length;
+    const line = block.slice(pos, nl);
+    pos = nl + 1;
+    const c = line.charCodeAt(0);
+    if ((c === 32 || c === 9) && current) current += ` ${line.trim()}`;
+    else {
+      flush();
+      current = line;
+    }
+    if (nl === block.length) break;
+  }
+  flush();
+  return new Headers(fields);
+}
+
+/** Decode RFC 2047 encoded words (postal-mime), then any raw UTF-8 bytes. Never throws. */
+export function decodeHeaderValue(v: string): string {
+  try {
+    const s = v.includes('=?') ? decodeWords(v) : v;
+    return isAscii(s) ? s : fixLatin1Utf8(s);
+  } catch {
+    return v;
+  }
+}
+
+/** Header values can carry raw 8-bit UTF-8 (binary string chars 0x80-0xFF); decode them as UTF-8. */
+function fixLatin1Utf8(s: string): string {
+  if (!isBinaryString(s)) return s;
+  const d = utf8.decode(binaryToBytes(s));
+  return d.includes('\uFFFD') ? s : d;
+}
+
+/** Parse a Content-Type-like value: "type/sub; a=b; c="d"". */
+export function parseParams(value: string): { value: string; params: Record<string, string> } {
+  const v = value.trim();
+  // The type ends at ";" or, in sloppy headers ("text/plain charset=x"), at whitespace.
+  const semi = v.search(/[;\s]/);
+  const head = (semi === -1 ? v : v.slice(0, semi)).trim().toLowerCase();
+  const params: Record<string, string> = {};
+  if (semi !== -1) {
+    const re = /[;\s]\s*([A-Za-z0-9_.*-]{1,80})\s*=\s*(?:"([^"]{0,1000})"|([^;\s]{0,1000}))/g;
+    const rest = v.slice(semi);
+    for (let m = re.exec(rest); m; m = re.exec(rest)) {
+      const key = (m[1] ?? '').toLowerCase();
+      if (!(key in params)) params[key] = m[2] ?? m[3] ?? '';
+    }
+  }
+  return { value: head, params };
+}
+
+// ---------------------------------------------------------------------------------------------
+// structure
+
+function roleOf(type: string, attachment: boolean): PartRole {
+  switch (type) {
+    case 'message/delivery-status':
+    case 'message/global-delivery-status':
+      return 'dsn';
+    case 'message/rfc822':
+    case 'message/global':
+      return 'original';
+    case 'text/rfc822-headers':
+    case 'message/global-headers':
+    case 'message/rfc822-headers':
+      return 'original-headers';
+    case 'text/plain':
+    case '':
+      return attachment ? 'other' : 'text';
+    case 'text/html':
+      return attachment ? 'other' : 'html';
+    default:
+      return 'other';
+  }
+}
+
+/** Locate the parts of a message. Never throws; problems become notes. */
+export function scanMessage(s: string): Skeleton {
+  const notes: string[] = [];
+  const { block, bodyStart } = splitHeaderBlock(s);
+  const headers = parseHeaderBlock(block);
+  const ct = parseParams(headers.get('content-type') ?? 'text/plain');
+  const parts: Part[] = [];
+  const state = { count: 0, depthNoted: false, countNoted: false };
+  walk(s.slice(bodyStart), headers, ct.value, ct.params, 0, parts, notes, state);
+  return { headers, type: ct.value, parts, notes };
+}
+
+function walk(
+  body: string,
+  headers: Headers,
+  type: string,
+  params: Record<string, string>,
+  depth: number,
+  out: Part[],
+  notes: string[],
+  state: { count: number; depthNoted: boolean; countNoted: boolean },
+): void {
+  if (state.count >= LIMITS.maxParts) {
+    if (!state.countNoted) notes.push(`More than ${LIMITS.maxParts} MIME parts: the rest was not read.`);
+    state.countNoted = true;
+    return;
+  }
+  state.count++;
+  const disposition = parseParams(headers.get('content-disposition') ?? '').value;
+  const attachment = disposition === 'attachment';
+  if (type.startsWith('multipart/')) {
+    const boundary = params.boundary;
+    if (!boundary) {
+      notes.push(`A ${type} part has no boundary: read as text.`);
+      out.push({ headers, type: 'text/plain', params, body, role: 'text', attachment: false, depth });
+      return;
+    }
+    if (depth >= LIMITS.maxDepth) {
+      if (!state.depthNoted)
+        notes.push(`MIME nesting deeper than ${LIMITS.maxDepth}: inner parts were not read.`);
+      state.depthNoted = true;
+      return;
+    }
+    const children = splitMultipart(body, boundary, notes);
+    for (const child of children) {
+      const { block, bodyStart } = splitHeaderBlock(child);
+      const h = parseHeaderBlock(block);
+      const rawCt = h.get('content-type');
+      // RFC 2046: the default type inside multipart/digest is message/rfc822.
+      const ct = parseParams(rawCt ?? (type === 'multipart/digest' ? 'message/rfc822' : 'text/plain'));
+      walk(child.slice(bodyStart), h, ct.value, ct.params, depth + 1, out, notes, state);
+    }
+    return;
+  }
+  out.push({ headers, type, params, body, role: roleOf(type, attachment), attachment, depth });
+}
+
+/** Split a multipart body on its boundary lines (linear: indexOf scans only). */
+export function splitMultipart(body: string, boundary: string, notes: string[]): string[] {
+  const delim = `--${boundary}`;
+  const parts: string[] = [];
+  let pos = body.startsWith(delim) ? 0 : body.indexOf(`\n${delim}`);
+  if (pos === -1) {
+    notes.push('A multipart boundary was never found: the body was read as one part.');
+    return [body];
+  }
+  if (pos > 0) pos += 1;
+  let closed = false;
+  while (pos !== -1 && pos < body.length) {
+    const lineEnd = body.indexOf('\n', pos);
+    const line = body.slice(pos, lineEnd === -1 ? body.length : lineEnd);
+    if (line.startsWith(`${delim}--`)) {
+      closed = true;
+      break;
+    }
+    const start = lineEnd === -1 ? body.length : lineEnd + 1;
+    let next = body.indexOf(`\n${delim}`, start - 1);
+    // A boundary line must be the delimiter followed by optional whitespace or "--".
+    while (next !== -1) {
+      const after = body.charCodeAt(next + 1 + delim.length);
+      if (Number.isNaN(after) || after === 10 || after === 32 || after === 9 || after === 45) break;
+      next = body.indexOf(`\n${delim}`, next + 1);
+    }
+    parts.push(body.slice(start, next === -1 ? body.length : next));
+    pos = next === -1 ? -1 : next + 1;
+  }
+  if (!closed) notes.push('A multipart body ends without its closing boundary (truncated MIME).');
+  return parts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// decoding (postal-mime)
+
+const PLAIN_CHARSETS = new Set(['', 'us-ascii', 'ascii', 'utf-8', 'utf8', 'unicode-1-1-utf-8']);
+
+/** True when the body can be used as is: no transfer encoding and ASCII/UTF-8. */
+function isPlain(part: { headers: Headers; params: Record<string, string>; body: string }): boolean {
+  const cte = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
+  if (cte && cte !== '7bit' && cte !== '8bit' && cte !== 'binary') return false;
+  const charset = (part.params.charset ?? '').toLowerCase();
+  if (PLAIN_CHARSETS.has(charset)) return true;
+  // Other charsets only matter when the body has 8-bit bytes or ISO-2022 escapes.
+  return isAscii(part.body) && !part.body.includes('\x1b');
+}
+
+export interface DecodedText {
+  text: string;
+  /** A note when decoding failed. */
+  note?: string;
+}
+
+/**
+ * Decode one part's body to text. `as` chooses what to get back from an HTML part: its text
+ * rendering (postal-mime's HTML-to-text) or the HTML itself.
+ */
+export async function decodePart(
+  part: { headers: Headers; params: Record<string, string>; body: string; type: string },
+  as: 'text' | 'html-as-text' = 'text',
+): Promise<DecodedText> {
+  let body = part.body;
+  let note: string | undefined;
+  if (body.length > LIMITS.maxTextPart) {
+    body = body.slice(0, LIMITS.maxTextPart);
+    note = `A ${part.type || 'text'} part over ${LIMITS.maxTextPart / 1024} KB was cut for reading.`;
+  }
+  if (as === 'text' && isPlain(part)) {
+    return { text: binaryUtf8(body), ...(note ? { note } : {}) };
+  }
+  const cte = part.headers.get('content-transfer-encoding');
+  const charset = part.params.charset;
+  const type = as === 'html-as-text' ? 'text/html' : 'text/plain';
+  const head =
+    `Content-Type: ${type}${charset ? `; charset="${charset.replace(/"/g, '')}"` : ''}\n` +
+    (cte ? `Content-Transfer-Encoding: ${cte}\n` : '') +
+    '\n';
+  try {
+    const parsed = await PostalMime.parse(binaryToBytes(head + body));
+    return { text: parsed.text ?? '', ...(note ? { note } : {}) };
+  } catch {
+    return { text: binaryUtf8(body), note: `A ${part.type} part could not be decoded; read as raw text.` };
+  }
+}

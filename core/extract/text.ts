@@ -1,0 +1,409 @@
+/**
+ * Reading the human-readable part of a bounce (or what a webmail displays of it): recipients, the
+ * server's answer, codes, remote host, SMTP command. One generic reader driven by the layout tables
+ * in core/knowledge/text-formats.ts:
+ *
+ *   1. cut the text where the returned message starts (marker line or a header block);
+ *   2. find addresses in recipient position (alone on a line, line-leading "addr:", or after a
+ *      recipient phrase in any of the supported languages);
+ *   3. each recipient's block runs to the next recipient; blocks of the same address merge;
+ *   4. in each block: the server's answer (after a response marker, or a line starting with a reply
+ *      code, joined across continuation lines), codes, host and command.
+ *
+ * Linear in the input: every scan is per line with bounded patterns; input is capped.
+ */
+import {
+  BOILERPLATE,
+  COMMAND_PATTERNS,
+  DELAY_PHRASES,
+  DELIVERY_CONTEXT,
+  HEADER_BLOCK_START,
+  HOST_PATTERNS,
+  ORIGINAL_MARKERS,
+  PERMANENT_PHRASES,
+  QUOTE_PREFIX,
+  RECIPIENT_PREFIX,
+  REPORTING_HOST_PATTERNS,
+  RESPONSE_MARKERS,
+} from '../knowledge/text-formats';
+import type { Evidence, SmtpCommand } from '../types';
+import { findAddresses, findEnhancedStatus, findReplyCode } from './codes';
+
+export const TEXT_LIMITS = { maxChars: 256 * 1024, maxLines: 4000, maxDiagnostic: 1200 };
+
+export interface TextRecipient {
+  recipient: string;
+  status?: string;
+  replyCode?: string;
+  remoteMta?: string;
+  diagnostic?: string;
+  command?: SmtpCommand;
+  evidence: Evidence[];
+}
+
+export interface TextReport {
+  recipients: TextRecipient[];
+  /** The failure section (intro + recipient blocks), for message-level phrase checks. */
+  section: string;
+  /** Codes/answer found in the section when no recipient could be tied to them. */
+  orphan?: Omit<TextRecipient, 'recipient'>;
+  reportingMta?: string;
+  delayed: boolean;
+  permanent: boolean;
+  /** Line index (0-based) where the returned message starts, or -1. */
+  originalStart: number;
+}
+
+interface Line {
+  text: string;
+  no: number; // 1-based
+}
+
+export interface ReadOptions {
+  /** Addresses that are the sender of the original (never a failed recipient), lower case. */
+  exclude?: ReadonlySet<string>;
+}
+
+export function readText(input: string, opts: ReadOptions = {}): TextReport {
+  const text = input.length > TEXT_LIMITS.maxChars ? input.slice(0, TEXT_LIMITS.maxChars) : input;
+  let raw = text.split('\n', TEXT_LIMITS.maxLines);
+  raw = unquote(raw);
+  const lines: Line[] = raw.map((t, i) => ({ text: t.replace(/\s+$/, ''), no: i + 1 }));
+
+  const exclude = opts.exclude ?? new Set<string>();
+  // 1. the failure section
+  let end = lines.length;
+  let anchorsSeen = 0;
+  const anchors: { line: number; address: string; rest: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]?.text ?? '';
+    if (ORIGINAL_MARKERS.some((re) => re.test(t))) {
+      end = i;
+      break;
+    }
+    if (anchorsSeen > 0 && HEADER_BLOCK_START.test(t) && looksLikeHeaderBlock(lines, i)) {
+      end = i;
+      break;
+    }
+    const found = anchorOf(t);
+    if (found) {
+      anchors.push({ line: i, address: found.address, rest: found.rest });
+      anchorsSeen++;
+    }
+  }
+  // No recipient phrase anywhere: Sendmail-style transcripts name the recipient after the code.
+  if (anchors.length === 0) {
+    for (let i = 0; i < end; i++) {
+      const m = CODE_THEN_ADDRESS.exec(lines[i]?.text ?? '');
+      if (m?.[1] && !anchors.some((a) => a.address === m[1]?.toLowerCase())) {
+        anchors.push({
+          line: i,
+          address: (m[1] ?? '').toLowerCase().replace(/\.+$/, ''),
+          rest: (lines[i]?.text ?? '').trim(),
+        });
+      }
+    }
+  }
+  // The original sender is never a failed recipient, unless it is the only address there is
+  // (sanitised samples reuse one address for both).
+  if (anchors.some((a) => !exclude.has(a.address))) {
+    for (let k = anchors.length - 1; k >= 0; k--)
+      if (exclude.has(anchors[k]?.address ?? '')) anchors.splice(k, 1);
+  }
+  const sectionLines = lines.slice(0, end);
+  const section = sectionLines.map((l) => l.text).join('\n');
+
+  // 2-3. blocks
+  const byAddress = new Map<string, { blocks: Line[][]; anchorLine: Line; rest: string[] }>();
+  for (let k = 0; k < anchors.length; k++) {
+    const a = anchors[k];
+    if (!a) continue;
+    const next = anchors[k + 1]?.line ?? end;
+    const block = lines.slice(a.line + 1, next);
+    const entry = byAddress.get(a.address);
+    const anchorLine = lines[a.line] ?? { text: '', no: 0 };
+    if (entry) {
+      entry.blocks.push(block);
+      if (a.rest) entry.rest.push(a.rest);
+    } else byAddress.set(a.address, { blocks: [block], anchorLine, rest: a.rest ? [a.rest] : [] });
+  }
+
+  // Lines before the first anchor (intro), used when a block has no answer of its own (Domino,
+  // Notes print the reason before the address).
+  const firstAnchor = anchors[0]?.line ?? end;
+  const intro = lines.slice(0, firstAnchor);
+
+  const recipients: TextRecipient[] = [];
+  for (const [address, entry] of byAddress) {
+    const restLine: Line[] = entry.rest.map((r) => ({ text: r, no: entry.anchorLine.no }));
+    const all = [...restLine, ...entry.blocks.flat()];
+    let info = readBlock(all);
+    if (!info.diagnostic || (!info.status && !info.replyCode)) {
+      const fromIntro = readBlock(intro.filter((l) => !isIntroBoilerplate(l.text)));
+      const introHasCode = !!(fromIntro.status || fromIntro.replyCode);
+      if (fromIntro.diagnostic && (introHasCode || (!info.diagnostic && byAddress.size === 1))) {
+        info = {
+          ...stripEmpty(info),
+          ...stripEmpty(fromIntro),
+          evidence: [...fromIntro.evidence, ...info.evidence],
+        };
+      }
+    }
+    const evidence: Evidence[] = [
+      { field: 'recipient', text: clip(entry.anchorLine.text), source: 'body', line: entry.anchorLine.no },
+      ...info.evidence,
+    ];
+    recipients.push({ recipient: address, ...stripEmpty(info), evidence });
+  }
+
+  let orphan: TextReport['orphan'];
+  if (recipients.length === 0) {
+    const info = readBlock(sectionLines.filter((l) => !isIntroBoilerplate(l.text)));
+    if (info.diagnostic || info.status || info.replyCode) orphan = info;
+  }
+
+  let reportingMta: string | undefined;
+  for (const l of sectionLines) {
+    for (const re of REPORTING_HOST_PATTERNS) {
+      const m = re.exec(l.text);
+      if (m?.[1]) {
+        reportingMta = m[1].toLowerCase().replace(/\.$/, '');
+        break;
+      }
+    }
+    if (reportingMta) break;
+  }
+
+  return {
+    recipients,
+    section,
+    ...(orphan ? { orphan } : {}),
+    ...(reportingMta ? { reportingMta } : {}),
+    delayed: DELAY_PHRASES.some((re) => re.test(section)),
+    permanent: PERMANENT_PHRASES.some((re) => re.test(section)),
+    originalStart: end < lines.length ? end : -1,
+  };
+}
+
+/** Forwarded bounces arrive quoted ("> "): strip the prefix when most lines carry it. */
+function unquote(lines: string[]): string[] {
+  let quoted = 0;
+  let nonEmpty = 0;
+  for (const l of lines) {
+    if (l.trim() === '') continue;
+    nonEmpty++;
+    if (QUOTE_PREFIX.test(l)) quoted++;
+  }
+  if (nonEmpty === 0 || quoted < nonEmpty * 0.4) return lines;
+  return lines.map((l) => l.replace(QUOTE_PREFIX, ''));
+}
+
+function looksLikeHeaderBlock(lines: Line[], i: number): boolean {
+  let headers = 0;
+  for (let k = i; k < Math.min(lines.length, i + 6); k++) {
+    const t = lines[k]?.text ?? '';
+    if (/^[A-Za-z][A-Za-z0-9-]{1,40}:\s/.test(t) || /^\s/.test(t)) headers++;
+  }
+  return headers >= 3;
+}
+
+const FIELDISH =
+  /^\s{0,8}(?:from|to|cc|bcc|reply-to|sender|return-path|received|message-id|in-reply-to|references|subject|date|envelope-from|delivered-to|x-[a-z0-9-]{1,40})\s{0,2}:/i;
+
+/** Is there an address in recipient position on this line? Returns it and the rest of the line. */
+function anchorOf(t: string): { address: string; rest: string } | undefined {
+  if (t.length > 2000 || t.indexOf('@') === -1) return undefined;
+  if (FIELDISH.test(t)) return undefined;
+  const found = findAddresses(t, 4);
+  for (const f of found) {
+    const address = f.address.toLowerCase();
+    const before = t.slice(0, f.start);
+    const after = t.slice(f.end);
+    const lead = before.replace(/^[\s>*•·\-|"'<(]+/, '');
+    // (a) the line starts with the address: "addr", "<addr>:", "addr ... unknown host", "* addr"
+    if (
+      lead === '' ||
+      /^(?:recipient(?: address)?|failed recipient|original-recipient|final-recipient|rfc822;)\s{0,2}:?\s{0,2}["'<]?$/i.test(
+        lead,
+      )
+    ) {
+      if (/^[>"')\]]?\s{0,2}(?:$|:|;|\s|\.{3}|<mailto:|\[|\(|,)/.test(after)) {
+        // "name@x <real@y>": the address in angle brackets is the recipient (Exim).
+        const bracketed = /^\s{1,3}<([^<>\s]{1,320}@[^<>\s]{1,255})>/.exec(after);
+        if (bracketed?.[1] && !after.startsWith(' <mailto:')) {
+          const rest = after.slice(bracketed[0].length).replace(/^\s{0,2}[:;,]?\s{0,2}/, '');
+          return { address: bracketed[1].toLowerCase(), rest: rest.trim() };
+        }
+        const rest = after.replace(/^[>"')\]]?\s{0,2}(?:<mailto:[^>]{0,300}>)?\s{0,2}[:;,]?\s{0,2}/, '');
+        return { address, rest: rest.trim() };
+      }
+    }
+    // (c) a failure statement ending in the address: "User mailbox exceeds allowed size: addr"
+    if (
+      /^["'<]?$/.test(after.replace(/^[>"')\].]{0,3}\s{0,3}/, '')) &&
+      FAILURE_STATEMENT.test(before.slice(-120))
+    ) {
+      return { address, rest: before.replace(/[\s:<"'(]+$/, '').trim() };
+    }
+    // (b) a recipient phrase right before it
+    const prefix = before.slice(-90).toLowerCase();
+    for (let k = 0; k < RECIPIENT_PREFIX.length; k++) {
+      const re = RECIPIENT_PREFIX[k];
+      if (!re?.test(prefix)) continue;
+      if (k === RECIPIENT_PREFIX.length - 1 && !DELIVERY_CONTEXT.test(prefix)) continue;
+      // Not inside a server reply ("550 5.1.1 <addr>: Recipient address rejected")
+      if (/(?:^|\s)[245]\d\d[\s-]/.test(before) && !/\b(?:to|for)\s{0,2}:?\s{0,2}["'<(]?$/.test(prefix))
+        continue;
+      return { address, rest: after.replace(/^[>"')\]]?\s{0,2}[:;,.]?\s{0,2}/, '').trim() };
+    }
+  }
+  return undefined;
+}
+
+const FAILURE_STATEMENT =
+  /\b(?:unknown|exceed(?:s|ed)?|full|invalid|rejected|denied|not (?:found|exist|listed|allowed)|error|failed|quota|disabled|blocked|no such|does not exist|inactive)\b[^\n]{0,60}:\s{0,2}<?$/i;
+
+/** "550 <addr>... Host unknown" (Sendmail transcripts): the address right after a reply code. */
+const CODE_THEN_ADDRESS =
+  /^\s{0,8}(?:<<<\s{0,2})?[245]\d\d[\s-](?:[245]\.\d{1,3}\.\d{1,3}\s)?\s{0,2}<?([^<>\s@]{1,64}@[a-z0-9.-]{1,253})>?/i;
+
+function isIntroBoilerplate(t: string): boolean {
+  return /^\s*(?:this is|hi[.!]|i'm sorry|i'm afraid|sorry|please|for further|if you|you can|the following|delete your|a message that you|this message was created|an error has occurred|it was not possible|unfortunately|your message)/i.test(
+    t,
+  );
+}
+
+interface BlockInfo {
+  status?: string;
+  replyCode?: string;
+  remoteMta?: string;
+  diagnostic?: string;
+  command?: SmtpCommand;
+  evidence: Evidence[];
+}
+
+/** Read one recipient block: the answer, its codes, host and command. */
+function readBlock(block: Line[]): BlockInfo {
+  const ev: Evidence[] = [];
+  const content = block.filter((l) => l.text.trim() !== '' && !BOILERPLATE.some((re) => re.test(l.text)));
+  if (content.length === 0) return { evidence: ev };
+  const joined = content
+    .slice(0, 60)
+    .map((l) => l.text)
+    .join('\n');
+
+  // The server's answer: after a response marker, else the first line opening with a reply code
+  let answerStart = -1;
+  let markerCut = 0;
+  for (let i = 0; i < content.length && i < 60; i++) {
+    const t = content[i]?.text ?? '';
+    for (const re of RESPONSE_MARKERS) {
+      const m = re.exec(t);
+      if (m) {
+        const tail = t.slice(m.index + m[0].length).replace(/^[\s:'"]+/, '');
+        if (tail.length >= 3) {
+          answerStart = i;
+          markerCut = m.index + m[0].length;
+        } else if (i + 1 < content.length) {
+          answerStart = i + 1;
+          markerCut = 0;
+        }
+        break;
+      }
+    }
+    if (answerStart !== -1) break;
+  }
+  if (answerStart === -1) {
+    const codeLine = content.findIndex((l) => /^\s{0,8}(?:[#<(]{0,3}\s{0,2})?[245]\d\d[\s-]/.test(l.text));
+    if (codeLine !== -1) answerStart = codeLine;
+  }
+
+  let answerLines: Line[];
+  if (answerStart !== -1) {
+    answerLines = collectAnswer(content, answerStart);
+  } else {
+    // No marker and no code line: the block's text is the answer (Exim "retry timeout exceeded").
+    answerLines = content.slice(0, 6);
+  }
+  let diagnostic = answerLines
+    .map((l, idx) => (idx === 0 && answerStart !== -1 ? l.text.slice(markerCut) : l.text))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:'"]+/, '')
+    .replace(/^(?:[-=*_]{3,}\s?)+/, '')
+    .trim();
+  diagnostic = diagnostic.replace(/'\s*$/, '').trim();
+  if (diagnostic.length > TEXT_LIMITS.maxDiagnostic)
+    diagnostic = diagnostic.slice(0, TEXT_LIMITS.maxDiagnostic);
+  for (const l of answerLines.slice(0, 3))
+    ev.push({ field: 'diagnostic', text: clip(l.text), source: 'body', line: l.no });
+
+  const info: BlockInfo = { evidence: ev };
+  if (diagnostic) info.diagnostic = diagnostic;
+  const status = findEnhancedStatus(diagnostic) ?? findEnhancedStatus(joined);
+  if (status) info.status = status;
+  const reply = findReplyCode(diagnostic) ?? replyFromLines(content);
+  if (reply) info.replyCode = reply;
+  for (const re of HOST_PATTERNS) {
+    const m = re.exec(joined);
+    if (m?.[1]) {
+      info.remoteMta = m[1].toLowerCase().replace(/\.$/, '');
+      const line = content.find((l) => l.text.includes(m[1] ?? '\u0000'));
+      if (line) ev.push({ field: 'remoteMta', text: clip(line.text), source: 'body', line: line.no });
+      break;
+    }
+  }
+  for (const { re, command } of COMMAND_PATTERNS) {
+    if (re.test(joined)) {
+      info.command = command;
+      break;
+    }
+  }
+  return info;
+}
+
+/** The answer starting at `start`: continuation lines (same code with "-", indented, wrapped). */
+function collectAnswer(content: Line[], start: number): Line[] {
+  const out: Line[] = [];
+  const first = content[start];
+  if (!first) return out;
+  out.push(first);
+  const code = /^\s{0,8}[#<(]{0,3}\s{0,2}([245]\d\d)[\s-]/.exec(first.text)?.[1];
+  for (let i = start + 1; i < content.length && out.length < 12; i++) {
+    const t = content[i]?.text ?? '';
+    if (code && new RegExp(`^\\s{0,8}${code}[\\s-]`).test(t)) {
+      out.push(content[i] as Line);
+      continue;
+    }
+    if (RESPONSE_MARKERS.some((re) => re.test(t))) break;
+    if (
+      /^\s{1,}/.test(t) ||
+      /^\(/.test(t) ||
+      (!/^[A-Z][a-z]+ [a-z]/.test(t) && out.length < 3 && !/^-{3,}|^={3,}/.test(t))
+    ) {
+      out.push(content[i] as Line);
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+function replyFromLines(content: Line[]): string | undefined {
+  for (const l of content.slice(0, 40)) {
+    const m = /^\s{0,8}(?:<<<\s{0,2}|[#(]{1,2})?([245][0-5]\d)[\s-]/.exec(l.text);
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}
+
+function stripEmpty<T extends object>(o: T): T {
+  const r: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== '' && k !== 'evidence') r[k] = v;
+  return r as T;
+}
+
+function clip(s: string): string {
+  const t = s.trim();
+  return t.length > 300 ? `${t.slice(0, 297)}...` : t;
+}
