@@ -15,6 +15,7 @@
  * the size of any part that is decoded.
  */
 import PostalMime, { decodeWords } from 'postal-mime';
+import { htmlToText } from './html';
 
 export const LIMITS = {
   /** Multipart nesting depth followed. */
@@ -301,7 +302,7 @@ export function splitMultipart(body: string, boundary: string, notes: string[]):
     notes.push('A multipart boundary was never found: the body was read as one part.');
     return [body];
   }
-  if (pos > 0) pos += 1;
+  if (!body.startsWith(delim)) pos += 1;
   let closed = false;
   while (pos !== -1 && pos < body.length) {
     const lineEnd = body.indexOf('\n', pos);
@@ -360,20 +361,22 @@ export async function decodePart(
     body = body.slice(0, LIMITS.maxTextPart);
     note = `A ${part.type || 'text'} part over ${LIMITS.maxTextPart / 1024} KB was cut for reading.`;
   }
-  if (as === 'text' && isPlain(part)) {
-    return { text: binaryUtf8(body), ...(note ? { note } : {}) };
-  }
+  const done = (t: string, n = note): DecodedText => ({
+    text: as === 'html-as-text' ? htmlToText(t) : t,
+    ...(n ? { note: n } : {}),
+  });
+  if (isPlain(part)) return done(binaryUtf8(body));
   const cte = part.headers.get('content-transfer-encoding');
   const charset = part.params.charset;
-  const type = as === 'html-as-text' ? 'text/html' : 'text/plain';
+  // Decoded as text/plain so postal-mime hands back the decoded characters untouched.
   const head =
-    `Content-Type: ${type}${charset ? `; charset="${charset.replace(/"/g, '')}"` : ''}\n` +
+    `Content-Type: text/plain${charset ? `; charset="${charset.replace(/"/g, '')}"` : ''}\n` +
     (cte ? `Content-Transfer-Encoding: ${cte}\n` : '') +
     '\n';
   try {
     const parsed = await PostalMime.parse(binaryToBytes(head + body));
-    return { text: parsed.text ?? '', ...(note ? { note } : {}) };
+    return done(parsed.text ?? '');
   } catch {
-    return { text: binaryUtf8(body), note: `A ${part.type} part could not be decoded; read as raw text.` };
+    return done(binaryUtf8(body), `A ${part.type} part could not be decoded; read as raw text.`);
   }
 }

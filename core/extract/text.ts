@@ -17,6 +17,7 @@ import {
   COMMAND_PATTERNS,
   DELAY_PHRASES,
   DELIVERY_CONTEXT,
+  EXPANDED_FROM,
   HEADER_BLOCK_START,
   HOST_PATTERNS,
   ORIGINAL_MARKERS,
@@ -86,6 +87,12 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       break;
     }
     const found = anchorOf(t);
+    if (found && EXPANDED_FROM.test(t.slice(0, t.toLowerCase().indexOf(found.address)).toLowerCase()) && anchors.length) {
+      // "(expanded from: <alias>)": the sender wrote the alias; it stands for the previous recipient.
+      const prev = anchors[anchors.length - 1] as { line: number; address: string; rest: string };
+      prev.address = found.address;
+      continue;
+    }
     if (found) {
       anchors.push({ line: i, address: found.address, rest: found.rest });
       anchorsSeen++;
