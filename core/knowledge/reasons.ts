@@ -1,0 +1,1622 @@
+/**
+ * Bounce reasons as data: which enhanced status codes, reply codes and phrases point to which reason
+ * in Sisimai's vocabulary (core/types.ts `Reason`), and the order in which core/diagnose/reason.ts
+ * weighs them. The engine holds no knowledge of its own; everything it decides comes from here.
+ *
+ * Sources, by key (noted beside each family):
+ *   RFC3463   RFC 3463 / IANA SMTP Enhanced Status Codes registry (core/knowledge/iana.ts).
+ *   RFC5321   RFC 5321 reply codes; RFC7504 = 521/556; RFC7505 = null MX; RFC7372 = X.7.20-26.
+ *   SISDOC    ../shared/docs/sisimai-reasons.md (what each reason means, how Sisimai orders checks).
+ *   SIS       behaviour of Sisimai 5.1.0p3 learnt by reading p5-sisimai / go-sisimai (reason order,
+ *             which status codes it maps to which reason); facts only, the tables are our own.
+ *   CORPUS    observed in ../shared/corpus (labels.jsonl diagnostic texts; file name given when a
+ *             family rests on few samples).
+ *   PEERS§n   ../shared/docs/peers.md section n (vendor quirks, multilingual NDR phrases; the source
+ *             keys after it, e.g. PHPBH, SIS-FPTT, MS-LOC-FR, are the ones listed in peers.md §7).
+ *   MTA       the wording of the MTA named (Postfix, Exim, Sendmail, qmail, Exchange...), as printed
+ *             by that software.
+ *
+ * Matching rules (kept linear-time on hostile input):
+ *   - The engine matches against ONE normalised copy of the diagnostic: lower-cased, every run of
+ *     white space collapsed to a single space, typographic apostrophes folded to ', and cut to the
+ *     first REASON_TEXT_LIMIT characters.
+ *   - A pattern is a lower-case substring (String.includes) or, where word order or a bounded gap is
+ *     needed, a RegExp with no nested quantifiers, no unbounded gaps (gaps are `[^\n]{0,N}`), and no
+ *     overlapping alternatives under a quantifier. test/unit/reason.test.ts checks every RegExp with
+ *     `recheck`.
+ */
+
+import type { Reason, SmtpCommand } from '../types';
+
+/** Only the first this-many characters of a diagnostic are examined (the reason is always near the top). */
+export const REASON_TEXT_LIMIT = 4096;
+
+export type ReasonPattern = string | RegExp;
+
+/** A family of phrases that point to one reason, with where they come from. */
+export interface PhraseGroup {
+  source: string;
+  patterns: readonly ReasonPattern[];
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * (a) Enhanced status codes -> reason
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * One status-code rule. `code` is "X.s.d" for both failure classes, or "4.s.d" / "5.s.d" for one
+ * class only. Codes not listed here (X.0.0, X.3.0 for 4xx, X.4.0, X.5.0, X.7.0...) say too little on
+ * their own; the text decides, and the class fallbacks (FALLBACK_RULES) apply last.
+ */
+export interface StatusRule {
+  code: string;
+  reason: Reason;
+  source: string;
+  /** Why this code maps here, when the IANA meaning alone does not make it obvious (shown to the reader). */
+  note?: string;
+}
+
+export const STATUS_RULES: readonly StatusRule[] = [
+  // X.1.x addressing
+  {
+    code: '5.1.0',
+    reason: 'userunknown',
+    source: 'SIS, CORPUS',
+    note: 'In practice a refused recipient ("550 5.1.0 Address rejected"); Sisimai reads it so too.',
+  },
+  { code: 'X.1.1', reason: 'userunknown', source: 'RFC3463' },
+  { code: '5.1.2', reason: 'hostunknown', source: 'RFC3463' },
+  {
+    code: '5.1.3',
+    reason: 'userunknown',
+    source: 'RFC3463, SIS',
+    note: 'An address with bad syntax cannot exist as given.',
+  },
+  { code: '5.1.4', reason: 'filtered', source: 'SIS' },
+  { code: 'X.1.6', reason: 'hasmoved', source: 'RFC3463' },
+  { code: 'X.1.7', reason: 'rejected', source: 'RFC3463' },
+  { code: 'X.1.8', reason: 'rejected', source: 'RFC3463' },
+  { code: 'X.1.9', reason: 'systemerror', source: 'RFC3463, SIS' },
+  { code: '5.1.10', reason: 'notaccept', source: 'RFC7505' },
+  // X.2.x mailbox
+  {
+    code: '5.2.0',
+    reason: 'filtered',
+    source: 'SIS',
+    note: 'Sisimai reads an unspecific mailbox refusal as the recipient filtering the sender.',
+  },
+  {
+    code: '5.2.1',
+    reason: 'filtered',
+    source: 'SIS',
+    note: 'Sisimai reads a permanent 5.2.1 as the recipient filtering the sender (Japanese carriers); the text can still say the account is disabled.',
+  },
+  { code: '4.2.1', reason: 'suspend', source: 'RFC3463, SIS' },
+  { code: 'X.2.2', reason: 'mailboxfull', source: 'RFC3463' },
+  { code: 'X.2.3', reason: 'exceedlimit', source: 'RFC3463' },
+  { code: 'X.2.4', reason: 'filtered', source: 'SIS' },
+  // X.3.x mail system
+  { code: '5.3.0', reason: 'systemerror', source: 'SIS' },
+  { code: 'X.3.1', reason: 'systemfull', source: 'RFC3463' },
+  { code: 'X.3.2', reason: 'notaccept', source: 'RFC3463' },
+  { code: 'X.3.3', reason: 'systemerror', source: 'RFC3463' },
+  { code: 'X.3.4', reason: 'mesgtoobig', source: 'RFC3463' },
+  { code: 'X.3.5', reason: 'systemerror', source: 'RFC3463' },
+  // X.4.x network and routing
+  { code: '5.4.0', reason: 'networkerror', source: 'SIS' },
+  {
+    code: '4.4.1',
+    reason: 'expired',
+    source: 'SIS',
+    note: 'Reported when the sending server gave up after retrying.',
+  },
+  { code: '4.4.2', reason: 'networkerror', source: 'RFC3463' },
+  { code: 'X.4.3', reason: 'systemerror', source: 'RFC3463, SIS' },
+  {
+    code: '5.4.4',
+    reason: 'hostunknown',
+    source: 'RFC3463, SIS',
+    note: 'In practice: the domain has no usable mail route.',
+  },
+  { code: '4.4.4', reason: 'networkerror', source: 'RFC3463' },
+  { code: '4.4.5', reason: 'systemfull', source: 'RFC3463' },
+  { code: '4.4.6', reason: 'networkerror', source: 'RFC3463' },
+  { code: 'X.4.7', reason: 'expired', source: 'RFC3463' },
+  { code: '4.4.8', reason: 'networkerror', source: 'SIS' },
+  // X.5.x protocol
+  { code: '5.5.2', reason: 'syntaxerror', source: 'RFC3463' },
+  {
+    code: 'X.5.3',
+    reason: 'toomanyconn',
+    source: 'SIS',
+    note: 'Too many recipients; Sisimai counts it as a concurrency limit.',
+  },
+  { code: '5.5.4', reason: 'systemerror', source: 'SIS' },
+  { code: 'X.5.5', reason: 'systemerror', source: 'RFC3463, SIS' },
+  { code: '5.5.6', reason: 'syntaxerror', source: 'RFC4954' },
+  // X.6.x content
+  { code: 'X.6.0', reason: 'contenterror', source: 'RFC3463' },
+  { code: 'X.6.1', reason: 'contenterror', source: 'RFC3463' },
+  { code: 'X.6.2', reason: 'contenterror', source: 'RFC3463' },
+  { code: 'X.6.3', reason: 'contenterror', source: 'RFC3463' },
+  { code: 'X.6.5', reason: 'contenterror', source: 'RFC3463' },
+  { code: 'X.6.6', reason: 'contenterror', source: 'RFC3463' },
+  { code: 'X.6.7', reason: 'contenterror', source: 'RFC6531' },
+  { code: 'X.6.8', reason: 'contenterror', source: 'RFC6531' },
+  { code: 'X.6.9', reason: 'contenterror', source: 'RFC6531' },
+  // X.7.x security and policy
+  { code: '5.7.0', reason: 'securityerror', source: 'RFC3463' },
+  { code: '5.7.1', reason: 'securityerror', source: 'RFC3463', note: 'The text usually says why.' },
+  {
+    code: '4.7.1',
+    reason: 'blocked',
+    source: 'SIS',
+    note: 'A temporary refusal of this kind is nearly always a block on the sending host.',
+  },
+  { code: '5.7.2', reason: 'securityerror', source: 'RFC3463' },
+  { code: '4.7.2', reason: 'blocked', source: 'SIS' },
+  { code: '5.7.3', reason: 'securityerror', source: 'RFC3463' },
+  { code: '5.7.4', reason: 'securityerror', source: 'RFC3463' },
+  { code: 'X.7.5', reason: 'securityerror', source: 'RFC3463' },
+  { code: 'X.7.6', reason: 'securityerror', source: 'RFC3463' },
+  { code: 'X.7.7', reason: 'securityerror', source: 'RFC3463' },
+  { code: '5.7.8', reason: 'securityerror', source: 'RFC4954' },
+  { code: '5.7.9', reason: 'securityerror', source: 'RFC4954' },
+  { code: '5.7.10', reason: 'securityerror', source: 'RFC5248' },
+  { code: '5.7.11', reason: 'securityerror', source: 'RFC4954' },
+  { code: 'X.7.12', reason: 'securityerror', source: 'RFC4954' },
+  { code: '5.7.13', reason: 'suspend', source: 'RFC3463/IANA' },
+  { code: '5.7.14', reason: 'securityerror', source: 'RFC5248' },
+  { code: 'X.7.15', reason: 'securityerror', source: 'RFC6710' },
+  { code: 'X.7.16', reason: 'mesgtoobig', source: 'RFC6710' },
+  { code: '5.7.17', reason: 'hasmoved', source: 'RFC7293' },
+  { code: '5.7.18', reason: 'hasmoved', source: 'RFC7293' },
+  { code: '5.7.19', reason: 'securityerror', source: 'RFC7293' },
+  { code: '5.7.20', reason: 'authfailure', source: 'RFC7372' },
+  { code: '5.7.21', reason: 'authfailure', source: 'RFC7372' },
+  { code: '5.7.22', reason: 'authfailure', source: 'RFC7372' },
+  { code: '5.7.23', reason: 'authfailure', source: 'RFC7372' },
+  { code: 'X.7.24', reason: 'authfailure', source: 'RFC7372' },
+  { code: 'X.7.25', reason: 'requireptr', source: 'RFC7372' },
+  {
+    code: 'X.7.26',
+    reason: 'authfailure',
+    source: 'RFC7372',
+    note: 'Gmail uses it for SPF/DKIM/DMARC failures.',
+  },
+  {
+    code: '5.7.27',
+    reason: 'rejected',
+    source: 'RFC7505 (X.7.27: sender address has null MX; Sisimai maps it to notaccept)',
+  },
+];
+
+/**
+ * Reasons a status code can only suggest: when the status gives one of these, the diagnostic text is
+ * still read for something more specific (a 5.7.1 that says "DMARC", a 5.1.1 that says "relay access
+ * denied"). Source: SIS (Sisimai's "retry" list), SISDOC.
+ */
+export const WEAK_STATUS_REASONS: readonly Reason[] = [
+  'undefined',
+  'onhold',
+  'systemerror',
+  'securityerror',
+  'expired',
+  'suspend',
+  'networkerror',
+  'hostunknown',
+  'userunknown',
+];
+
+/**
+ * Sisimai's pseudo status codes: when a bounce carries no enhanced status code, Sisimai fills in
+ * 5.0.9xx / 4.0.9xx derived from the reason it chose. They are not codes any mail server sent; a
+ * caller importing Sisimai output should drop them (they carry the answer, not evidence).
+ * Source: ../shared/corpus/labels.jsonl (every pseudo code seen there, with its reason), SIS.
+ */
+export const SISIMAI_PSEUDO_STATUS: Readonly<Record<string, Reason>> = {
+  '5.0.900': 'undefined',
+  '4.0.900': 'undefined',
+  '5.0.901': 'onhold',
+  '4.0.901': 'onhold',
+  '5.0.902': 'syntaxerror',
+  '5.0.909': 'norelaying',
+  '5.0.910': 'filtered',
+  '4.0.924': 'filtered',
+  '5.0.911': 'userunknown',
+  '5.0.912': 'hostunknown',
+  '5.0.916': 'hasmoved',
+  '5.0.918': 'rejected',
+  '4.0.918': 'rejected',
+  '5.0.921': 'suspend',
+  '5.0.922': 'mailboxfull',
+  '4.0.922': 'mailboxfull',
+  '5.0.923': 'exceedlimit',
+  '5.0.930': 'systemerror',
+  '4.0.930': 'systemerror',
+  '5.0.931': 'systemfull',
+  '4.0.931': 'systemfull',
+  '5.0.932': 'notaccept',
+  '4.0.932': 'notaccept',
+  '5.0.934': 'mesgtoobig',
+  '5.0.939': 'mailererror',
+  '5.0.944': 'networkerror',
+  '4.0.944': 'networkerror',
+  '5.0.945': 'toomanyconn',
+  '4.0.945': 'toomanyconn',
+  '5.0.946': 'speeding',
+  '4.0.946': 'speeding',
+  '5.0.947': 'expired',
+  '4.0.947': 'expired',
+  '5.0.960': 'contenterror',
+  '4.0.960': 'contenterror',
+  '5.0.970': 'securityerror',
+  '4.0.970': 'securityerror',
+  '5.0.971': 'blocked',
+  '4.0.971': 'blocked',
+  '5.0.972': 'authfailure',
+  '4.0.972': 'authfailure',
+  '5.0.973': 'requireptr',
+  '5.0.975': 'badreputation',
+  '4.0.975': 'badreputation',
+  '5.0.980': 'spamdetected',
+  '4.0.980': 'spamdetected',
+};
+
+/** A code of the form 5.0.9xx / 4.0.9xx is a Sisimai pseudo code (labels.jsonl, SIS). */
+export const SISIMAI_PSEUDO_STATUS_PATTERN = /^[45]\.0\.9\d\d$/;
+
+/* ------------------------------------------------------------------------------------------------
+ * (b) SMTP reply codes -> reason
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface ReplyRule {
+  /** Inclusive range of basic reply codes. */
+  from: number;
+  to: number;
+  reason: Reason;
+  source: string;
+  /** Plain words for the "why" sentence. */
+  meaning: string;
+}
+
+/** Reply codes that name a reason by themselves (checked at the probe that lists them). */
+export const REPLY_RULES: Readonly<Record<'suspend' | 'notaccept' | 'syntaxerror', readonly ReplyRule[]>> = {
+  suspend: [
+    {
+      from: 525,
+      to: 525,
+      reason: 'suspend',
+      source: 'RFC 4954 (525 user account disabled), SIS',
+      meaning: 'the user account is disabled',
+    },
+  ],
+  notaccept: [
+    { from: 521, to: 521, reason: 'notaccept', source: 'RFC7504', meaning: 'the host does not accept mail' },
+    {
+      from: 556,
+      to: 556,
+      reason: 'notaccept',
+      source: 'RFC7504',
+      meaning: 'the domain does not accept mail',
+    },
+  ],
+  syntaxerror: [
+    {
+      from: 401,
+      to: 407,
+      reason: 'syntaxerror',
+      source: 'SIS (reply 401-407)',
+      meaning: 'a command or its parameters were not understood',
+    },
+    {
+      from: 500,
+      to: 507,
+      reason: 'syntaxerror',
+      source: 'RFC5321 (500-504 syntax / not implemented, 503 bad sequence), SIS',
+      meaning: 'a command or its parameters were not understood',
+    },
+  ],
+};
+
+/* ------------------------------------------------------------------------------------------------
+ * (c) Phrase families, per reason. Lower-case, single-spaced.
+ * ---------------------------------------------------------------------------------------------- */
+
+/** Reasons that have a phrase family of their own. */
+export type PhraseReason = Exclude<
+  Reason,
+  'delivered' | 'feedback' | 'vacation' | 'undefined' | 'suppressed'
+>;
+
+/**
+ * Phrase families. A family named after a reason points to that reason; the two narrower families
+ * hold phrases specific enough to override what a status code suggests. The probes below say when
+ * each family counts.
+ */
+export type PhraseKey = PhraseReason | 'userunknown-explicit' | 'filtered-carrier';
+
+/** The reason each phrase family points to. */
+export const PHRASE_FAMILY_REASON: Readonly<Record<PhraseKey, PhraseReason>> = {
+  authfailure: 'authfailure',
+  badreputation: 'badreputation',
+  blocked: 'blocked',
+  contenterror: 'contenterror',
+  exceedlimit: 'exceedlimit',
+  expired: 'expired',
+  failedstarttls: 'failedstarttls',
+  filtered: 'filtered',
+  'filtered-carrier': 'filtered',
+  hasmoved: 'hasmoved',
+  hostunknown: 'hostunknown',
+  mailboxfull: 'mailboxfull',
+  mailererror: 'mailererror',
+  mesgtoobig: 'mesgtoobig',
+  networkerror: 'networkerror',
+  norelaying: 'norelaying',
+  notaccept: 'notaccept',
+  notcompliantrfc: 'notcompliantrfc',
+  onhold: 'onhold',
+  policyviolation: 'policyviolation',
+  rejected: 'rejected',
+  requireptr: 'requireptr',
+  securityerror: 'securityerror',
+  spamdetected: 'spamdetected',
+  speeding: 'speeding',
+  suspend: 'suspend',
+  syntaxerror: 'syntaxerror',
+  systemerror: 'systemerror',
+  systemfull: 'systemfull',
+  toomanyconn: 'toomanyconn',
+  userunknown: 'userunknown',
+  'userunknown-explicit': 'userunknown',
+  virusdetected: 'virusdetected',
+};
+
+export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseGroup[]>>> = {
+  'userunknown-explicit': [
+    {
+      source:
+        'Exchange/Microsoft 365 RESOLVER.ADR.RecipNotFound (sent with 5.1.1, 5.1.10 or 5.4.1; PEERS§4.3), Postfix local/virtual table lookups, Gmail ?p=NoSuchUser; CORPUS',
+      patterns: [
+        'recipnotfound',
+        'recipientnotfound',
+        'user unknown in local recipient table',
+        'user unknown in virtual mailbox table',
+        'user unknown in virtual alias table',
+        'user unknown in relay recipient table',
+        'email account that you tried to reach does not exist',
+      ],
+    },
+  ],
+
+  'filtered-carrier': [
+    {
+      source:
+        'PEERS§4.26 (SIS-KDDI): au/KDDI answer "550 : User unknown" with no address when the recipient\'s filter refuses the sender; PEERS§4.25 docomo; CORPUS',
+      patterns: [/\b5\d\d:? : user unknown/],
+    },
+  ],
+
+  mailboxfull: [
+    {
+      source: 'MTA (Sendmail, Postfix, Exim, Dovecot, qmail, Exchange), CORPUS',
+      patterns: [
+        'mailbox full',
+        'mailbox is full',
+        'mailbox has exceeded',
+        'mailbox size limit',
+        'mailbox quota',
+        'mailbox exceeds allowed size',
+        'mailfolder is full',
+        'full mailbox',
+        'over quota',
+        'overquota',
+        'over the allowed quota',
+        'quota exceeded',
+        'exceeded quota',
+        'quota violation',
+        'disk quota',
+        'storage quota',
+        'exceeded storage allocation',
+        'not enough disk space',
+        'not enough storage',
+        'no space left on device',
+        'exceeded the local limit',
+        'too many messages on the server',
+        "user's space has been used up",
+        'too much mail data',
+        'inbox is out of storage space',
+        'out of storage space',
+      ],
+    },
+    {
+      source: 'PEERS§5 (PHPBH, ALEXB, SIS-FPTT), PEERS§4.26 (KDDI), MS-LOC-*',
+      patterns: [
+        'boite du destinataire pleine',
+        'boîte du destinataire pleine',
+        'boîte aux lettres pleine',
+        'boite aux lettres pleine',
+        'zuviele mails auf dem server',
+        'postfach ist voll',
+        'postfach voll',
+        'speicherplatz überschritten',
+        'buzón lleno',
+        'buzon lleno',
+        'buzón de correo lleno',
+        'correo lleno',
+        'casella piena',
+        'casella di posta piena',
+        'mailbox is vol',
+        'postvak is vol',
+        'caixa de correio cheia',
+        'caixa postal cheia',
+        'caixa de entrada cheia',
+        'sobrepasou',
+        'ящик переполнен',
+        'превышен лимит',
+        'メールボックスが一杯',
+        'メールボックスがいっぱい',
+        '容量オーバー',
+        '容量を超え',
+      ],
+    },
+  ],
+
+  mesgtoobig: [
+    {
+      source: 'RFC3463 X.3.4 wording, MTA (Postfix, Exim, Exchange, 1&1), CORPUS',
+      patterns: [
+        'message too big',
+        'message too large',
+        'message is too large',
+        'message is too big',
+        'message size exceeds',
+        'message file too big',
+        'exceeds the maximum message size',
+        'maximum message size exceeded',
+        'max message size exceeded',
+        'exceeded maximum inbound message size',
+        'exceeded the maximum incoming message size',
+        'size limit exceeded',
+        'message size limit',
+        'mail size limit',
+        'message length exceeds',
+        'line limit exceeded',
+      ],
+    },
+    {
+      source: 'PEERS§4.8 (SIS-FPTT), own translations of the same Exchange/Postfix wording',
+      patterns: [
+        'taille limite du message atteinte',
+        'message trop volumineux',
+        'nachricht ist zu groß',
+        'nachricht zu groß',
+        'nachricht zu gross',
+        'mensaje demasiado grande',
+        'messaggio troppo grande',
+        'bericht is te groot',
+        'mensagem muito grande',
+        'сообщение слишком большое',
+        'メールサイズが大きすぎ',
+      ],
+    },
+  ],
+
+  exceedlimit: [
+    {
+      source: 'RFC3463 X.2.3 wording, MTA',
+      patterns: ['message header size exceeds limit', 'exceeds per-mailbox message size limit'],
+    },
+  ],
+
+  suspend: [
+    {
+      source:
+        'MTA/vendor wording (Gmail ?p=DisabledUser, Yahoo, QQ, 163.com, i.ua), PEERS§4.1, §4.29, CORPUS',
+      patterns: [
+        'account that you tried to reach is disabled',
+        'account that you tried to reach is inactive',
+        'account is disabled',
+        'account has been disabled',
+        'account disabled',
+        'account is suspended',
+        'account has been suspended',
+        'account suspended',
+        'disabled recipient',
+        'mailbox disabled',
+        'mailbox is disabled',
+        'mailbox currently suspended',
+        'mailbox is frozen',
+        'is currently suspended',
+        'has been suspended',
+        'user suspended',
+        'recipient suspend the service',
+        'is a deactivated mailbox',
+        'invalid/inactive user',
+        'inactive account',
+        'temporary locked',
+        'temporarily locked',
+        'account is locked',
+        'user is terminated',
+        'recipient account is blocked',
+        'recipient rejected: temporarily inactive',
+        'archived recipient',
+      ],
+    },
+    {
+      source: 'PEERS§5 (SIS-FPTT, PHPBH, ALEXB)',
+      patterns: [
+        'le compte du destinataire est bloque',
+        'le compte du destinataire est bloqué',
+        'boite du destinataire archivee',
+        'compte désactivé',
+        'compte desactive',
+        'konto deaktiviert',
+        'konto gesperrt',
+        'postfach deaktiviert',
+        'cuenta desactivada',
+        'cuenta suspendida',
+        'ha expirado por falta de uso',
+        'el usuario esta en estado: inactivo',
+        'account sospeso',
+        'casella disattivata',
+        'bloccato per inutilizzo',
+        'conta desativada',
+        'conta suspensa',
+        'account is gedeactiveerd',
+        'konto jest zablokowane',
+        'ящик заблокирован',
+        'учетная запись отключена',
+      ],
+    },
+  ],
+
+  hasmoved: [
+    {
+      source: 'RFC3463 X.1.6 wording, MTA',
+      patterns: [' has been replaced by ', 'destination mailbox has moved', 'mailbox has moved'],
+    },
+  ],
+
+  norelaying: [
+    {
+      source:
+        'MTA (Postfix "Relay access denied", Sendmail "Relaying denied", qmail rcpthosts, Exchange 5.7.54)',
+      patterns: [
+        'relay access denied',
+        'relaying denied',
+        'relay denied',
+        'relay not permitted',
+        'relaying not permitted',
+        'relaying not allowed',
+        'relay prohibited',
+        'relaying prohibited',
+        'not permitted to relay',
+        'not allowed to relay',
+        'unable to relay',
+        'we do not relay',
+        "we don't relay",
+        'no relaying',
+        'insecure mail relay',
+        'not configured to relay',
+        'not an open relay',
+        "isn't in my list of allowed rcpthosts",
+        'is not in my list of allowed rcpthosts',
+        'requires authentication when attempting to send to a non-local',
+      ],
+    },
+    {
+      source: 'own translations of the same MTA wording',
+      patterns: [
+        'relais refusé',
+        'relais refuse',
+        'relaying nicht erlaubt',
+        'relay nicht erlaubt',
+        'relay no permitido',
+        'relay non permesso',
+        'relay não permitido',
+      ],
+    },
+  ],
+
+  authfailure: [
+    {
+      source:
+        'vendor wording (Gmail 5.7.26, Microsoft 5.7.509/5.7.515, Apple, Mail.ru, GoDaddy IB508), RFC7372, CORPUS',
+      patterns: [
+        'dmarc policy',
+        'dmarc verification',
+        'does not pass dmarc',
+        'failed dmarc',
+        'dmarc check failed',
+        'dmarc failure',
+        'unauthenticated email',
+        'sender is unauthenticated',
+        'does not have authentication information',
+        'fails to pass authentication checks',
+        'fails to pass spf',
+        'failed spf',
+        'spf check failed',
+        'spf check: fail',
+        'spf validation failed',
+        'spf fail',
+        'spf=fail',
+        'sender policy framework',
+        'please inspect your spf settings',
+        'per its spf record',
+        "per it's spf record",
+        'no passing dkim signature',
+        'dkim signature verification failed',
+        'dkim verification failed',
+        'dkim check failed',
+        'required authentication level',
+        "doesn't meet the authentication requirements",
+        'must pass either spf or dkim',
+        "spf authentication didn't pass", // Gmail 5.7.27 (PEERS§4.1)
+        "dkim authentication didn't pass", // Gmail 5.7.30 (PEERS§4.1)
+        'dkim does not pass',
+        "isn't aligned with either the authenticated spf or dkim", // Gmail 4.7.32 (PEERS§4.1)
+        'requires all senders to authenticate',
+        '//spf.pobox.com',
+      ],
+    },
+  ],
+
+  requireptr: [
+    {
+      source:
+        'vendor/MTA wording (Gmail 5.7.25, Comcast, Exim rDNS ACLs, Outlook.com), RFC7372 X.7.25, CORPUS',
+      patterns: [
+        'ptr record',
+        'ptr-record',
+        'reverse dns',
+        'reverse lookup',
+        'rdns',
+        'cannot find your hostname',
+        'ip name lookup failed',
+        'cannot resolve your address',
+        'unresolvable relay host name',
+        'unverifyable sending ip',
+        'unverifiable sending ip',
+        'mismatches client ip',
+      ],
+    },
+  ],
+
+  notcompliantrfc: [
+    {
+      source: 'Gmail ?p=RfcMessageNonCompliant wording, CORPUS (lhost-postfix-29, rhost-google-08)',
+      patterns: [
+        'not rfc 5322 compliant',
+        'rfcmessagenoncompliant',
+        'multiple addresses in from: header',
+        'missing a valid address in from:',
+        'missing a valid message-id',
+        'headers are not rfc compliant', // Yahoo (PEERS§4.4)
+        /rfc ?5322 section [0-9.]{1,10} compliant/, // Microsoft 5.7.512 (PEERS§4.3)
+        /multiple [a-z-]{1,30} headers/,
+      ],
+    },
+  ],
+
+  contenterror: [
+    {
+      source: 'RFC3463 X.6.x wording, MTA (Sendmail 8-bit headers, Exchange MIME limits, Amazon SES), CORPUS',
+      patterns: [
+        'duplicate header',
+        'improper use of 8-bit data in message header',
+        'invalid mime',
+        'mime complexity',
+        'too many received: headers',
+        'header size exceeds maximum',
+        'headers too large',
+        'media error',
+        'improperly-formatted binary content',
+      ],
+    },
+  ],
+
+  badreputation: [
+    {
+      source: 'vendor wording (Microsoft S3113/S3140, Yahoo TSS04, t-online), PEERS§4.2, §4.4',
+      patterns: [
+        'ip reputation',
+        'poor reputation',
+        'bad reputation',
+        'low reputation',
+        'reputation score',
+        'domain reputation',
+        'sender reputation',
+        'unexpected volume or user complaints',
+      ],
+    },
+  ],
+
+  rejected: [
+    {
+      source: 'MTA (Postfix smtpd_sender_restrictions, Sendmail, Exim sender verify, qmail), CORPUS',
+      patterns: [
+        'sender address rejected',
+        'sender rejected',
+        'sender was rejected',
+        'sender denied',
+        'sender verify failed',
+        'sender verification failed',
+        'invalid sender',
+        'unroutable sender',
+        'domain of sender address',
+        'sender domain does not exist',
+        'sender domain is empty',
+        'sender not pre-approved',
+        'sender is spammer',
+        'empty envelope senders not allowed',
+        'null sender is not allowed',
+        "can't determine purported responsible address",
+        'from: domain is invalid',
+        'mail from not owned by user',
+        'mailfrom domain is listed',
+        'sender address has been blacklisted',
+        'your email address has been blacklisted',
+        'an address that has been blacklisted',
+        'returned mail not accepted here',
+        'administrative prohibition',
+        'all recipient addresses rejected : access denied',
+        'access denied (in reply to mail from command)',
+      ],
+    },
+    {
+      source:
+        'mailing-list managers (FML, Mailman, Google Groups): the sender may not post; CORPUS (lhost-googlegroups-*, lhost-fml-02)',
+      patterns: [
+        'not a member of this mailing list',
+        'you are not allowed to post to this mailing list',
+        'by non-member to a members-only list',
+        'permission to post messages to the group',
+        // Google Groups' notice in other languages (same sentence, CORPUS lhost-googlegroups-04..13)
+        'グループにメッセージを投稿する権限がない',
+        'erforderlichen berechtigungen haben, um der gruppe nachrichten zu posten',
+        'nemáte oprávnění do ní přidávat příspěvky',
+        'δικαίωμα ανάρτησης μηνυμάτων',
+        'no tienes los permisos necesarios para publicar mensajes',
+        'مجوز لازم برای ارسال پیام به این گروه',
+        'que vous ne soyez pas autorisé à lui envoyer des messages',
+        '沒有在此群組張貼留言的權限',
+        '没有在此群组发帖的权限',
+      ],
+    },
+    {
+      source: 'PEERS§4.8 (SIS-FPTT: Orange "Emetteur invalide")',
+      patterns: ['emetteur invalide', 'émetteur invalide', 'absender ungültig', 'remitente no válido'],
+    },
+  ],
+
+  userunknown: [
+    {
+      source:
+        'MTA (Postfix local/virtual tables, Sendmail, Exim, qmail, Exchange RESOLVER.ADR, Domino), vendor (Gmail NoSuchUser, Yahoo, iCloud, Zoho), CORPUS',
+      patterns: [
+        'user unknown',
+        'unknown user',
+        'unknown recipient',
+        'recipient unknown',
+        'unknown mailbox',
+        'mailbox unknown',
+        'address unknown',
+        'unknown or illegal',
+        'unknown local part',
+        'unknown local-part',
+        'no such user',
+        'no such recipient',
+        'no such mailbox',
+        'no such address',
+        'no such person',
+        'no such account',
+        'no mailbox here by that name',
+        'no account by that name',
+        'no mail box available for this user',
+        'user not found',
+        'recipient not found',
+        'mailbox not found',
+        'address not found',
+        'user not exist',
+        'user does not exist',
+        "user doesn't exist",
+        'recipient does not exist',
+        'recipient not exist',
+        'mailbox does not exist',
+        'address does not exist',
+        'account does not exist',
+        'email account that you tried to reach does not exist',
+        "the email address you entered couldn't be found",
+        'invalid recipient',
+        'invalid mailbox',
+        'invalid address',
+        'not a valid mailbox',
+        'not a valid recipient',
+        'not a valid user',
+        'is not a known user',
+        'is not an active address',
+        'recipient address rejected: access denied',
+        'recipient address rejected: invalid user',
+        'recipient address rejected: unknown user',
+        'requested action not taken: mailbox unavailable',
+        'mailbox unavailable',
+        'recipnotfound',
+        'recipientnotfound',
+        'not listed in domino directory',
+        'not listed in public name & address book',
+        'no one at this address',
+        'this address no longer accepts mail',
+        'sorry, badrcptto',
+        'badrcptto list',
+        'no valid recipients for this mm', // Verizon MMS gateway (CORPUS lhost-verizon-01)
+        /doesn't have an? [^\n]{1,80} account/,
+        /\buser [^\n]{1,80} (?:was not found|does not exist)/,
+      ],
+    },
+    {
+      source:
+        'PEERS§5 (PHPBH, ALEXB, SIS-FPTT, MS-LOC-*, SOE make-test-31), own translations of "user unknown"',
+      patterns: [
+        // French
+        'utilisateur inconnu',
+        'destinataire inconnu',
+        'adresse inconnue',
+        'adresse destinataire invalide',
+        'adresse d au moins un destinataire invalide',
+        'destinataire invalide',
+        'adresse de messagerie que vous avez entrée est introuvable',
+        "non répertorié dans l'annuaire",
+        // German
+        'benutzer unbekannt',
+        'unbekannter benutzer',
+        'empfänger unbekannt',
+        'empfaenger unbekannt',
+        'unbekannter empfänger',
+        'adressat unbekannt',
+        'postfach unbekannt',
+        'mailbox unbekannt',
+        'adresse nicht gefunden',
+        /(?:benutzer|empfänger|postfach|adresse|konto) [^\n]{0,40}existiert nicht/,
+        // Spanish
+        'usuario desconocido',
+        'usuario inexistente',
+        'destinatario desconocido',
+        'no existe ese usuario',
+        'no existe dicha persona',
+        /(?:usuario|cuenta|buz[oó]n|destinatario|direcci[oó]n) [^\n]{0,40}no existe/,
+        'no se encuentra en la libreta',
+        // Italian
+        'utente sconosciuto',
+        'utente inesistente',
+        'indirizzo inesistente',
+        'casella inesistente',
+        'destinatario inesistente',
+        'destinatario sconosciuto',
+        'destinatario errato',
+        'destin. sconosciuto',
+        'nessun utente simile',
+        // Portuguese
+        'usuário desconhecido',
+        'usuario desconhecido',
+        'utilizador desconhecido',
+        'destinatário desconhecido',
+        'destinatario desconhecido',
+        /(?:usu[aá]rio|utilizador|conta|endere[cç]o|destinat[aá]rio|caixa postal) [^\n]{0,40}n[aã]o existe/,
+        // Dutch
+        'onbekende gebruiker',
+        'gebruiker onbekend',
+        'onbekende ontvanger',
+        'ontvanger onbekend',
+        'adres onbekend',
+        /(?:gebruiker|ontvanger|mailbox|adres|e-mailadres) [^\n]{0,40}bestaat niet/,
+        // Polish
+        'nie ma takiego konta',
+        'nie ma takiego użytkownika',
+        'konto nie istnieje',
+        'adres nie istnieje',
+        // Russian
+        'нет такого пользователя',
+        'пользователь не найден',
+        'пользователь не существует',
+        'неизвестный пользователь',
+        'адрес не существует',
+        'ящик не существует',
+        'такого ящика нет',
+        // Japanese
+        '宛先がみつかりません',
+        '宛先が見つかりません',
+        '宛先不明',
+        'ディレクトリには見つかりません',
+        'ディレクトリのリストにありません',
+        /(?:ユーザー?|アドレス|宛先|メールボックス|アカウント)[^\n]{0,12}(?:存在しません|見つかりません|みつかりません)/,
+      ],
+    },
+  ],
+
+  filtered: [
+    {
+      source: 'vendor wording (AT&T SMS, AOL, Facebook, Willcom, Japanese carriers), SIS',
+      patterns: [
+        'user reject',
+        'message filtered',
+        'refuses to receive',
+        'refuse to receive',
+        'due to recipient preferences',
+        'blocked by the recipient',
+        'only accepting mail from specific',
+        'is not accepting any mail',
+        'has restricted sms e-mail',
+        'account is protected by',
+        'message rejected due to user rules',
+        '受信拒否',
+      ],
+    },
+  ],
+
+  hostunknown: [
+    {
+      source:
+        'MTA (Postfix "Host or domain name not found", Sendmail "Host unknown", Exim "Unrouteable address"), Outlook.com, CORPUS',
+      patterns: [
+        'host unknown',
+        'unknown host',
+        'host or domain name not found',
+        'domain does not exist',
+        'domain is not reachable',
+        'domain must exist',
+        'no such domain',
+        'unknown domain',
+        'unrouteable address',
+        'unroutable address',
+        'name or service not known',
+        'mail domain mentioned in email address is unknown',
+        'the account or domain may not exist',
+        'illegal host/domain name',
+        /dns lookup failure: host [^\n ]{1,255} not found/,
+        // "553 example.com does not exist" (Exim relaying a remote answer; CORPUS lhost-exim-37)
+        /\b55\d [a-z0-9-]{1,63}\.[a-z0-9.-]{1,200} does not exist/,
+      ],
+    },
+    {
+      source: 'own translations of "unknown domain" (fr, de, es, it, pt, nl, ru)',
+      patterns: [
+        'domaine inconnu',
+        'domaine introuvable',
+        'domain unbekannt',
+        'unbekannte domain',
+        'dominio inexistente',
+        'dominio desconocido',
+        'dominio sconosciuto',
+        'domínio inexistente',
+        'domein bestaat niet',
+        'домен не существует',
+      ],
+    },
+  ],
+
+  virusdetected: [
+    {
+      source: 'MTA/filter wording (ClamAV/Amavis, Exchange, Gmail executable attachments)',
+      patterns: [
+        'virus detected',
+        'virus found',
+        'contains a virus',
+        'infected with a virus',
+        'virus infected',
+        'malware detected',
+        'malicious content',
+        'potentially executable attachment',
+        'used by recent viruses',
+        'prohibited virus',
+        'virus phishing',
+      ],
+    },
+  ],
+
+  spamdetected: [
+    {
+      source:
+        'filter wording (SpamAssassin, Barracuda UBE, Amavis, Gmail, Google Groups, Mail.ru, Orange 506), CORPUS',
+      patterns: [
+        'message content rejected',
+        'spam classification',
+        'classified as spam',
+        'detected as spam',
+        'identified as spam',
+        'flagged as spam',
+        'marked as spam',
+        'considered spam',
+        'considered as spam',
+        'looks like spam',
+        'looked like spam',
+        'appears to be spam',
+        'seems to be a spam',
+        'rejected as spam',
+        'probable spam',
+        'probability of spam',
+        'spam detected',
+        'spam message',
+        'spam content',
+        'spam score',
+        'spam filter',
+        'spam-like',
+        'spamassassin',
+        'unsolicited bulk',
+        'appears to be unsolicited',
+        'likely unsolicited mail', // Gmail ?p=UnsolicitedMessageError (PEERS§4.1)
+        'nature of the content or the links', // Gmail 4.7.0 (PEERS§4.1)
+        'bulk mail',
+        'bulk email',
+        ' - spam',
+        'content filter',
+        /\bube\b/,
+        /mail rejete\. mail rejected\.[^\n]{0,40}506/,
+      ],
+    },
+    {
+      source: 'PEERS§5 (PHPBH Polish), own translations of "classified as spam"',
+      patterns: [
+        'als spam eingestuft',
+        'als spam erkannt',
+        'considéré comme spam',
+        'considere comme spam',
+        'identifié comme spam',
+        'detectado como spam',
+        'considerado spam',
+        'considerado como spam',
+        'rilevato come spam',
+        'als spam aangemerkt',
+        'odrzucona przez system antyspamowy',
+        'спам',
+        'スパム',
+        '迷惑メール',
+      ],
+    },
+  ],
+
+  toomanyconn: [
+    {
+      source: 'MTA/vendor wording (Sendmail, Microsoft, Free.fr, Orange, QQ "frequency limited"), CORPUS',
+      patterns: [
+        'too many connections',
+        'too many concurrent',
+        'too many smtp sessions',
+        'connection rate limit',
+        'connection limit',
+        'frequency limited',
+        'too many errors from your ip',
+        'trop de connexions',
+        'zu viele verbindungen',
+        'demasiadas conexiones',
+        'troppe connessioni',
+        'te veel verbindingen',
+        'слишком много соединений',
+      ],
+    },
+  ],
+
+  speeding: [
+    {
+      source: 'vendor wording (Gmail ReceivingRate, Microsoft S3115, GoDaddy IB607, Postfix anvil), CORPUS',
+      patterns: [
+        'rate limit',
+        'rate-limit',
+        'ratelimit',
+        'receiving mail at a rate',
+        'sending rate',
+        'try again slower',
+        'slow down',
+        'too fast',
+        'too many messages in a short',
+        'too many recipients this hour',
+        /too many (?:messages|recipients|emails|mails) (?:per|this|an?) (?:hour|minute|day)/,
+        'per hour exceeded',
+        'receiving mail too quickly', // Gmail/Yahoo (PEERS§4.1, §4.4)
+        'unusual rate of', // Gmail 4.7.28 mail flood (PEERS§4.1)
+        /limit [^\n]{0,40}per hour/, // Microsoft 5.2.121/5.2.122 (PEERS§4.2, §4.3)
+      ],
+    },
+  ],
+
+  blocked: [
+    {
+      source:
+        'blocklists and client restrictions (Postfix reject_rbl_client, Spamhaus, SpamCop, SORBS, Barracuda, Proofpoint, Microsoft 5.7.606), CORPUS',
+      patterns: [
+        'blocked using',
+        'blacklisted',
+        'blacklist',
+        'blocklist',
+        'block list',
+        'denylist',
+        'spamhaus',
+        'spamcop',
+        'sorbs.net',
+        'barracudacentral',
+        'dnsbl',
+        /\brbl\b/,
+        'client host rejected',
+        'banned sending ip',
+        'blocked - see http',
+        'refused - see http',
+        'ip address is listed',
+        'is not allowed to send mail from',
+        'invalid ip for sending mail of domain',
+        'too many unwanted messages have been sent',
+        'please use the smtp server of your isp',
+        'not currently accepting mail from your ip',
+        'esmtp not accepting connections',
+        'dynamic ip',
+        'hosts with dynamic',
+        'go away',
+        'you are not allowed to connect',
+        'your ip',
+        'access denied. ip',
+        'banned sender', // Microsoft 5.7.511 (PEERS§4.3)
+        'not authorized to send email directly to our servers', // Gmail ?p=NotAuthorizedError (PEERS§4.1)
+        'ip not in whitelist',
+      ],
+    },
+    {
+      source: 'own translations of "blocked/blacklisted" (fr, de, es, it, pt, ru)',
+      patterns: [
+        'liste noire',
+        'schwarze liste',
+        'lista negra',
+        'lista nera',
+        'черный список',
+        'чёрный список',
+      ],
+    },
+  ],
+
+  notaccept: [
+    {
+      source: 'RFC7505 null MX, RFC7504, MTA (qmail, Sendmail, Exim, Gmail "Null MX"), CORPUS',
+      patterns: [
+        'null mx',
+        'nullmx',
+        'does not accept mail',
+        "doesn't accept mail",
+        "doesn't receive email",
+        'not accepting network messages',
+        'no mx record',
+        'no mx found',
+        'indicated no smtp service',
+        "couldn't find a mail exchanger",
+        'mail receiving disabled',
+      ],
+    },
+  ],
+
+  policyviolation: [
+    {
+      source:
+        'vendor wording (Yahoo 5.7.9, Gmail attachment policy, Mimecast, Exchange transport rules), CORPUS',
+      patterns: [
+        'policy violation',
+        'denied by policy',
+        'for policy reasons',
+        'organization policy',
+        'organizational settings',
+        'local policy',
+        'header error',
+        'content presents a potential security issue',
+        'content presents a potential',
+        'illegal attachment',
+        'host network not allowed',
+        'message given low priority',
+        'closed mailing list',
+        'not subscribed to this group',
+      ],
+    },
+  ],
+
+  securityerror: [
+    {
+      source: 'RFC4954 / MTA wording (authentication required), CORPUS',
+      patterns: [
+        'authentication required',
+        'authentication is required',
+        'unauthenticated senders not allowed',
+        'smtp authentication',
+        'authentication credentials invalid',
+        'turn on smtp authentication',
+        'authentication turned on in your email client',
+        'not authorized to send',
+        'executable files are not allowed',
+      ],
+    },
+  ],
+
+  systemerror: [
+    {
+      source: 'MTA wording (Postfix/Sendmail local errors, Exchange, McAfee MXLogic), CORPUS',
+      patterns: [
+        'internal system error',
+        'internal server error',
+        'internal error',
+        'local configuration error',
+        'local error in processing',
+        'configuration error',
+        'temporary local problem',
+        'could not load drd',
+        'unable to contact ldap',
+        'transaction failed (',
+        /transaction failed(?:$|\.| \(| -)/,
+        'loops back to myself',
+        'queue file write error',
+        'service currently unavailable',
+        'duplicated message-id',
+      ],
+    },
+    {
+      source: 'own translations of "internal error"',
+      patterns: [
+        'erreur interne',
+        'interner fehler',
+        'error interno',
+        'errore interno',
+        'erro interno',
+        'interne fout',
+        'внутренняя ошибка',
+      ],
+    },
+  ],
+
+  networkerror: [
+    {
+      source: 'MTA wording (Postfix, qmail, Exchange, Domino, Gmail DNS errors), CORPUS',
+      patterns: [
+        'no route to host',
+        'host is unreachable',
+        'network is unreachable',
+        'network error',
+        'malformed or unexpected name server reply',
+        'malformed name server reply',
+        'host name lookup failure',
+        'dns query failed',
+        'dns error',
+        'routing loop',
+        'mail loop',
+        'forwarding loop',
+        'hop count exceeded',
+        'too many hops',
+        'message looping',
+        'unable to resolve route',
+        "wasn't able to establish an smtp connection",
+        'could not connect and send',
+      ],
+    },
+  ],
+
+  systemfull: [
+    {
+      source: 'RFC5321 452 text, RFC3463 X.3.1, MTA',
+      patterns: [
+        'mail system full',
+        'insufficient system storage',
+        'insufficient disk space',
+        'spool full',
+        'queue is full',
+      ],
+    },
+  ],
+
+  expired: [
+    {
+      source: 'MTA wording (Exim retry timeout, OpenSMTPD, Sendmail queue, Postfix, Gmail, Yahoo), CORPUS',
+      patterns: [
+        'retry timeout exceeded',
+        'envelope expired',
+        'message expired',
+        'delivery expired',
+        'delivery time expired',
+        'could not deliver for the last',
+        'not delivered within',
+        'in the queue too long',
+        'could not be delivered for',
+        'unable to deliver this message after',
+        'unable to deliver message after',
+        'after multiple retries',
+        'giving up',
+        'connection timed out',
+        'operation timed out',
+        'has been delayed',
+        'will be retried',
+        'delivery attempts will continue',
+        'could not find a gateway for',
+        'did not accept our requests to connect',
+        'unable to connect successfully to the destination',
+      ],
+    },
+  ],
+
+  mailererror: [
+    {
+      source: 'local delivery agents (procmail, maildrop, pipe), Sendmail EX_OSERR',
+      patterns: [
+        'procmail',
+        'maildrop',
+        'mailer error',
+        'command died with status',
+        'command failed:',
+        'pipe to |',
+        ' || exit ',
+        'operating system error',
+        'x-unix;',
+      ],
+    },
+  ],
+
+  syntaxerror: [
+    {
+      source: 'MTA wording (RFC5321 500-504 texts, Exim)',
+      patterns: [
+        'malformed address',
+        'improper sequence of commands',
+        'command parameter not implemented',
+        'syntax error in parameters',
+      ],
+    },
+  ],
+};
+
+/* ------------------------------------------------------------------------------------------------
+ * SMTP command cues: which command a reply answered, when the caller could not tell.
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface CommandCue {
+  text: string;
+  command: SmtpCommand;
+  source: string;
+}
+
+/** The earliest cue in the text wins. Source: MTA (Postfix, Exim, qmail, Sendmail, DragonFly...). */
+export const COMMAND_CUES: readonly CommandCue[] = [
+  { text: 'in reply to rcpt to command', command: 'RCPT', source: 'Postfix' },
+  { text: 'in reply to mail from command', command: 'MAIL', source: 'Postfix' },
+  { text: 'in reply to end of data command', command: 'DATA', source: 'Postfix' },
+  { text: 'in reply to data command', command: 'DATA', source: 'Postfix' },
+  { text: 'in reply to helo command', command: 'HELO', source: 'Postfix' },
+  { text: 'in reply to ehlo command', command: 'EHLO', source: 'Postfix' },
+  { text: 'in reply to starttls command', command: 'STARTTLS', source: 'Postfix' },
+  { text: 'refused to talk to me', command: 'CONN', source: 'Postfix (greeting rejected)' },
+  { text: 'after rcpt to:', command: 'RCPT', source: 'Exim' },
+  { text: 'after rcpt command', command: 'RCPT', source: 'Exim/GMX' },
+  { text: 'after mail from:', command: 'MAIL', source: 'Exim' },
+  { text: 'after end of data', command: 'DATA', source: 'Exim' },
+  { text: 'after data', command: 'DATA', source: 'Exim' },
+  { text: 'after initial connection', command: 'CONN', source: 'Exim' },
+  { text: 'after ehlo', command: 'EHLO', source: 'Exim' },
+  { text: 'after helo', command: 'HELO', source: 'Exim' },
+  { text: 'does not like recipient', command: 'RCPT', source: 'qmail' },
+  { text: 'sender was rejected', command: 'MAIL', source: 'qmail' },
+  { text: 'my name was rejected', command: 'HELO', source: 'qmail' },
+  { text: 'failed after i sent the message', command: 'DATA', source: 'qmail' },
+  { text: 'failed on data command', command: 'DATA', source: 'qmail' },
+  { text: 'most progress was rcpt to response', command: 'RCPT', source: 'qmail (remote)' },
+  { text: 'did not like our rcpt to', command: 'RCPT', source: 'DragonFly' },
+  { text: 'did not like our mail from', command: 'MAIL', source: 'DragonFly' },
+  { text: 'did not like our final data', command: 'DATA', source: 'DragonFly' },
+  { text: 'did not like our data', command: 'DATA', source: 'DragonFly' },
+  { text: '>>> rcpt to', command: 'RCPT', source: 'Sendmail transcript' },
+  { text: '>>> mail from', command: 'MAIL', source: 'Sendmail transcript' },
+  { text: '>>> data', command: 'DATA', source: 'Sendmail transcript' },
+  { text: '[rcpt_to]', command: 'RCPT', source: 'Yahoo' },
+  { text: '[mail_from]', command: 'MAIL', source: 'Yahoo' },
+  { text: 'error following rcpt command', command: 'RCPT', source: 'X6 / Novell' },
+  { text: 'for rcpt command', command: 'RCPT', source: '1&1' },
+  { text: 'for mail command', command: 'MAIL', source: '1&1' },
+  { text: 'for text command', command: 'DATA', source: '1&1' },
+  { text: 'for data command', command: 'DATA', source: '1&1' },
+  { text: 'smtp:rcpt host', command: 'RCPT', source: 'X3' },
+];
+
+/* ------------------------------------------------------------------------------------------------
+ * (d) Decision order
+ * ---------------------------------------------------------------------------------------------- */
+
+/** A condition on the context; every field given must hold. */
+export interface Guard {
+  /** The SMTP command must be one of these ('' = unknown). */
+  commands?: readonly (SmtpCommand | '')[];
+  /** The SMTP command must not be one of these. */
+  notCommands?: readonly (SmtpCommand | '')[];
+  /** The status code's reason must be one of these ('' = no status / no mapping). */
+  statusReasons?: readonly (Reason | '')[];
+  /** The status code's reason must not be one of these. */
+  notStatusReasons?: readonly (Reason | '')[];
+}
+
+/** Commands sent before DATA: a refusal there cannot be about the message content. */
+export const BEFORE_DATA: readonly (SmtpCommand | '')[] = [
+  'CONN',
+  'HELO',
+  'EHLO',
+  'STARTTLS',
+  'AUTH',
+  'MAIL',
+  'RCPT',
+];
+
+/** One step of the primary pass: the first probe that fires decides. */
+export interface Probe {
+  reason: Reason;
+  /**
+   * How the status code counts: 'decides' = a status mapping to this reason decides;
+   * 'with-phrase' = it decides only if one of `phrases` also matches.
+   */
+  status?: 'decides' | 'with-phrase';
+  /** A status-decided result gives way when the text matches one of these families. */
+  statusGivesWayTo?: readonly PhraseKey[];
+  /** Reply-code rules that decide (REPLY_RULES key). */
+  reply?: keyof typeof REPLY_RULES;
+  /** Phrase families whose match decides (default: the reason's own family). */
+  phrases?: readonly PhraseKey[];
+  /** The phrase families count only when one of these guards holds (none = always). */
+  phrasesWhen?: readonly Guard[];
+  /** The SMTP command alone decides. */
+  commands?: readonly SmtpCommand[];
+  /** The probe is skipped entirely unless this holds. */
+  when?: Guard;
+}
+
+/**
+ * Primary pass, in order (only for SMTP diagnostics or when the type is unknown). Modelled on the order
+ * Sisimai 5.1.0p3 uses (SIS, SISDOC "How a reason is chosen"), adjusted where the corpus shows a more
+ * specific family must win (virus before spam, reputation before sender refusal, PTR before user unknown).
+ */
+export const PRIMARY_ORDER: readonly Probe[] = [
+  { reason: 'mailboxfull', status: 'decides' },
+  { reason: 'mesgtoobig', status: 'decides', phrasesWhen: [{ notStatusReasons: ['exceedlimit'] }] },
+  { reason: 'exceedlimit', status: 'decides' },
+  { reason: 'suspend', status: 'decides', reply: 'suspend' },
+  { reason: 'hasmoved', status: 'decides' },
+  { reason: 'norelaying', when: { notCommands: ['CONN', 'HELO', 'EHLO'] } },
+  { reason: 'authfailure', status: 'decides' },
+  { reason: 'requireptr', status: 'decides' },
+  { reason: 'filtered', phrases: ['filtered-carrier'] },
+  { reason: 'userunknown', phrases: ['userunknown-explicit'], when: { notCommands: ['DATA', 'BDAT'] } },
+  {
+    reason: 'userunknown',
+    status: 'decides',
+    statusGivesWayTo: [
+      'norelaying',
+      'blocked',
+      'rejected',
+      'hasmoved',
+      'notaccept',
+      'speeding',
+      'toomanyconn',
+      'badreputation',
+    ],
+    phrasesWhen: [
+      { commands: ['RCPT'], notStatusReasons: ['rejected'] },
+      // Command unknown: "user unknown" is read as such unless a specific status says otherwise.
+      // (Sisimai reads it as `filtered`; see docs/reason-notes.md.)
+      { commands: [''], statusReasons: ['', ...WEAK_STATUS_REASONS] },
+    ],
+  },
+  // After DATA a "user unknown" is a filter's answer (SISDOC filtered; PEERS§4.25 docomo).
+  {
+    reason: 'filtered',
+    status: 'with-phrase',
+    phrases: ['filtered', 'userunknown'],
+    phrasesWhen: [{ commands: ['DATA', 'BDAT'] }],
+  },
+  { reason: 'filtered', phrases: ['filtered'] },
+  { reason: 'notcompliantrfc' },
+  { reason: 'contenterror', status: 'decides' },
+  { reason: 'badreputation' },
+  {
+    reason: 'rejected',
+    status: 'decides',
+    phrasesWhen: [
+      { commands: ['MAIL'] },
+      { commands: ['DATA', 'BDAT'], notStatusReasons: ['userunknown'] },
+      { statusReasons: ['', 'undefined', 'onhold', 'securityerror', 'systemerror'] },
+      // X.1.0 is "other address status": it may be about the sender (CORPUS rhost-cox-01).
+      { statusReasons: ['userunknown'], commands: ['', 'MAIL'] },
+    ],
+  },
+  { reason: 'hostunknown', status: 'decides', statusGivesWayTo: ['networkerror', 'notaccept'] },
+  { reason: 'virusdetected', when: { notCommands: BEFORE_DATA } },
+  { reason: 'spamdetected', when: { notCommands: BEFORE_DATA } },
+  { reason: 'toomanyconn', status: 'decides' },
+  { reason: 'speeding' },
+  { reason: 'blocked', status: 'decides' },
+  { reason: 'blocked', commands: ['CONN', 'HELO', 'EHLO'] },
+  { reason: 'notaccept', reply: 'notaccept' },
+];
+
+/** Diagnostic types for which the primary pass runs ('' = not given). Compared case-insensitively. */
+export const PRIMARY_DIAGNOSTIC_TYPES: readonly string[] = ['smtp', ''];
+
+/**
+ * Second pass: phrase families only, in order. Runs when the status is missing or only suggests a
+ * reason (WEAK_STATUS_REASONS), or the diagnostic is not an SMTP reply (X-Unix, X-Postfix...).
+ */
+export const SECONDARY_ORDER: readonly PhraseKey[] = [
+  'mailboxfull',
+  'authfailure',
+  'badreputation',
+  'virusdetected',
+  'spamdetected',
+  'policyviolation',
+  'norelaying',
+  'securityerror',
+  'contenterror',
+  'systemerror',
+  'networkerror',
+  'speeding',
+  'suspend',
+  'systemfull',
+  'notaccept',
+  'expired',
+  'mailererror',
+  'syntaxerror',
+];
+
+/** Last resort rules, in order, when neither pass nor the status code named a reason. */
+export type FallbackRule =
+  | { kind: 'status-class'; prefix: string; reason: Reason; source: string; meaning: string }
+  | { kind: 'diagnostic-type'; prefix: string; reason: Reason; source: string; meaning: string }
+  | { kind: 'reply'; rules: keyof typeof REPLY_RULES }
+  | { kind: 'action'; actions: readonly string[]; reason: Reason; source: string; meaning: string }
+  | { kind: 'command'; commands: readonly SmtpCommand[]; reason: Reason; source: string; meaning: string };
+
+export const FALLBACK_RULES: readonly FallbackRule[] = [
+  {
+    kind: 'status-class',
+    prefix: '5.6.',
+    reason: 'contenterror',
+    source: 'RFC3463, SISDOC',
+    meaning: 'is a message content or media error (X.6.x)',
+  },
+  {
+    kind: 'status-class',
+    prefix: '4.6.',
+    reason: 'contenterror',
+    source: 'RFC3463, SISDOC',
+    meaning: 'is a message content or media error (X.6.x)',
+  },
+  {
+    kind: 'status-class',
+    prefix: '5.7.',
+    reason: 'securityerror',
+    source: 'RFC3463, SISDOC',
+    meaning: 'is a security or policy refusal (X.7.x)',
+  },
+  {
+    kind: 'status-class',
+    prefix: '4.7.',
+    reason: 'securityerror',
+    source: 'RFC3463, SISDOC',
+    meaning: 'is a security or policy refusal (X.7.x)',
+  },
+  {
+    kind: 'diagnostic-type',
+    prefix: 'x-unix',
+    reason: 'mailererror',
+    source: 'SISDOC',
+    meaning: 'comes from a local delivery program (X-Unix)',
+  },
+  { kind: 'reply', rules: 'syntaxerror' },
+  {
+    kind: 'action',
+    actions: ['delayed', 'expired'],
+    reason: 'expired',
+    source: 'RFC3464, SISDOC',
+    meaning: 'the DSN Action says delivery is still delayed',
+  },
+  {
+    kind: 'command',
+    commands: ['CONN', 'HELO', 'EHLO'],
+    reason: 'blocked',
+    source: 'SISDOC',
+    meaning: 'the connection was refused before any mail was sent',
+  },
+];
