@@ -1,12 +1,66 @@
-// Work in progress: the pipeline lands in the next commits.
-import type { ClassifyOptions, Verdict, VisibleMessage } from './types';
+/**
+ * The classifier, top to bottom:
+ *
+ *   1. EXTRACT   core/extract     raw MIME or visible text -> recipients with codes, hosts, answer
+ *   2. DIAGNOSE  core/diagnose    bounce or not; reason (Sisimai's vocabulary); vendor quirks;
+ *                                 the cause of policy rejections (5.7.x) with a checklist
+ *   3. DECIDE    core/decide      hard/soft under the chosen policy; the reader's action
+ *   4. VERDICT   core/verdict.ts  one typed object for the UI, the CLI and the tests
+ *
+ * Never throws: any failure becomes a "not a bounce" or partial verdict with a note.
+ */
+import { detectKind } from './diagnose/kind';
+import { type ExtractedMessage, extractRaw, extractVisible, visibleTextOf } from './extract/index';
+import type { ClassifyOptions, Policy, Verdict, VisibleMessage } from './types';
+import { buildVerdict, failedVerdict } from './verdict';
 
-export async function classifyRaw(_raw: Uint8Array | ArrayBuffer | string, _opts: ClassifyOptions = {}): Promise<Verdict> {
-  throw new Error('classifyRaw: not implemented yet');
+const policyOf = (o: ClassifyOptions): Policy => o.policy ?? 'rfc';
+
+/** Classify a raw RFC 5322 message (bytes or string; any line ends, charset, encoding). */
+export async function classifyRaw(
+  raw: Uint8Array | ArrayBuffer | string,
+  opts: ClassifyOptions = {},
+): Promise<Verdict> {
+  const policy = policyOf(opts);
+  let x: ExtractedMessage;
+  try {
+    x = await extractRaw(raw);
+  } catch (e) {
+    return failedVerdict(policy, 'raw', `The message could not be read: ${errorText(e)}`);
+  }
+  return diagnoseAndDecide(x, policy);
 }
-export function classifyVisible(_msg: VisibleMessage, _opts: ClassifyOptions = {}): Verdict {
-  throw new Error('classifyVisible: not implemented yet');
+
+/** Classify only what a webmail displays (or what a user pasted). */
+export function classifyVisible(msg: VisibleMessage, opts: ClassifyOptions = {}): Verdict {
+  const policy = policyOf(opts);
+  let x: ExtractedMessage;
+  try {
+    x = extractVisible(msg);
+  } catch (e) {
+    return failedVerdict(policy, 'visible-text', `The text could not be read: ${errorText(e)}`);
+  }
+  return diagnoseAndDecide(x, policy);
 }
-export async function visibleText(_raw: Uint8Array | ArrayBuffer | string): Promise<string> {
-  throw new Error('visibleText: not implemented yet');
+
+/** The part of a raw message a webmail would display (the --visible-text path of the CLI). */
+export async function visibleText(raw: Uint8Array | ArrayBuffer | string): Promise<VisibleMessage> {
+  try {
+    return await visibleTextOf(raw);
+  } catch {
+    return { text: '' };
+  }
+}
+
+function diagnoseAndDecide(x: ExtractedMessage, policy: Policy): Verdict {
+  try {
+    const kind = detectKind(x);
+    return buildVerdict(x, kind, policy);
+  } catch (e) {
+    return failedVerdict(policy, x.mode, `Classification failed: ${errorText(e)}`);
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -98,3 +98,20 @@ export function normaliseAddress(v: string): string {
 export function cleanHost(h: string): string {
   return h.replace(/\.$/, '').toLowerCase();
 }
+
+/**
+ * Join a multi-line SMTP reply into one sentence: "550-5.1.1 The email account ... 550-5.1.1
+ * double-checking ..." -> "550-5.1.1 The email account ... double-checking ...". Only the repeated
+ * prefix of the first line's own code is removed.
+ */
+export function joinContinuations(diag: string): string {
+  const m = /^\s{0,4}([245]\d\d)[- ]((?:[245]\.\d{1,3}\.\d{1,3})?)/.exec(diag);
+  if (!m) return diag;
+  const reply = m[1] as string;
+  const status = m[2] ?? '';
+  const prefix = status ? `\\s${reply}[- ](?:${status.replace(/\./g, '\\.')}\\s)?` : `\\s${reply}-`;
+  const re = new RegExp(prefix, 'g');
+  const head = diag.slice(0, m[0].length);
+  const rest = diag.slice(m[0].length).replace(re, ' ');
+  return `${head}${rest}`.replace(/\s{2,}/g, ' ');
+}

@@ -4,7 +4,7 @@
  * folded Diagnostic-Code), so groups are also split where a new Final-Recipient starts.
  */
 import type { DsnAction, Evidence } from '../types';
-import { findEnhancedStatus, findReplyCode, normaliseAddress } from './codes';
+import { findEnhancedStatus, findReplyCode, joinContinuations, normaliseAddress } from './codes';
 
 export interface DsnField {
   name: string; // lower case
@@ -180,7 +180,7 @@ function recipientFrom(group: DsnField[]): DsnRecipient | undefined {
     const type = semi === -1 ? '' : diag.value.slice(0, semi).trim();
     const typed = semi !== -1 && /^[A-Za-z][A-Za-z0-9-]{0,30}$/.test(type);
     r.diagnosticType = typed ? type.toUpperCase() : '';
-    r.diagnostic = (typed ? diag.value.slice(semi + 1) : diag.value).trim();
+    r.diagnostic = joinContinuations((typed ? diag.value.slice(semi + 1) : diag.value).trim());
     if (r.diagnostic) ev.push({ field: 'diagnostic', text: diag.line, source: 'dsn', line: diag.lineNo });
   }
   const last = get('last-attempt-date');

@@ -299,6 +299,14 @@ export function splitMultipart(body: string, boundary: string, notes: string[]):
   const parts: string[] = [];
   let pos = body.startsWith(delim) ? 0 : body.indexOf(`\n${delim}`);
   if (pos === -1) {
+    // Sanitised or broken messages declare one boundary and use another: recover it from the
+    // closing delimiter line "--X--" when X also opens parts.
+    const closing = /\n--([^\s-][^\n]{0,200}?)--[ \t]*(?:\n|$)/.exec(body);
+    const found = closing?.[1];
+    if (found && found !== boundary && body.includes(`--${found}\n`)) {
+      notes.push('The declared multipart boundary is not used; the one the body uses was followed.');
+      return splitMultipart(body, found, notes);
+    }
     notes.push('A multipart boundary was never found: the body was read as one part.');
     return [body];
   }

@@ -28,7 +28,7 @@ import {
   RESPONSE_MARKERS,
 } from '../knowledge/text-formats';
 import type { Evidence, SmtpCommand } from '../types';
-import { findAddresses, findEnhancedStatus, findReplyCode } from './codes';
+import { findAddresses, findEnhancedStatus, findReplyCode, joinContinuations } from './codes';
 
 export const TEXT_LIMITS = { maxChars: 256 * 1024, maxLines: 4000, maxDiagnostic: 1200 };
 
@@ -87,7 +87,11 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       break;
     }
     const found = anchorOf(t);
-    if (found && EXPANDED_FROM.test(t.slice(0, t.toLowerCase().indexOf(found.address)).toLowerCase()) && anchors.length) {
+    if (
+      found &&
+      EXPANDED_FROM.test(t.slice(0, t.toLowerCase().indexOf(found.address)).toLowerCase()) &&
+      anchors.length
+    ) {
       // "(expanded from: <alias>)": the sender wrote the alias; it stands for the previous recipient.
       const prev = anchors[anchors.length - 1] as { line: number; address: string; rest: string };
       prev.address = found.address;
@@ -339,7 +343,7 @@ function readBlock(block: Line[]): BlockInfo {
     .replace(/^[\s:'"]+/, '')
     .replace(/^(?:[-=*_]{3,}\s?)+/, '')
     .trim();
-  diagnostic = diagnostic.replace(/'\s*$/, '').trim();
+  diagnostic = joinContinuations(diagnostic.replace(/'\s*$/, '').trim());
   if (diagnostic.length > TEXT_LIMITS.maxDiagnostic)
     diagnostic = diagnostic.slice(0, TEXT_LIMITS.maxDiagnostic);
   for (const l of answerLines.slice(0, 3))

@@ -1,0 +1,175 @@
+/**
+ * What the reader should do next, with a one-line why. Decided by the vendor's documented practice
+ * when a vendor rule matched, otherwise by the reason (Sisimai's vocabulary) and the bounce type.
+ * The practice labels (HARD, HARD(inactive), SOFT, BLOCK, SENDER, INFO) are those of
+ * ../shared/docs/peers.md section 4.
+ */
+import type { BounceType, ReaderAction, Reason, VendorPractice } from '../types';
+
+interface ActionRow {
+  action: ReaderAction;
+  why: string;
+}
+
+const BY_REASON: Readonly<Record<Reason, ActionRow>> = {
+  userunknown: {
+    action: 'suppress',
+    why: 'The address does not exist: remove it from your lists (or fix a typo).',
+  },
+  hostunknown: {
+    action: 'suppress',
+    why: 'The domain does not exist or takes no mail: check for a typo, then remove the address.',
+  },
+  hasmoved: {
+    action: 'suppress',
+    why: 'The mailbox moved without forwarding: remove it and ask the person for the new address.',
+  },
+  notaccept: {
+    action: 'suppress',
+    why: 'The domain accepts no mail at all (null MX / no MX): remove the address.',
+  },
+  suspend: {
+    action: 'suppress',
+    why: 'The account exists but is disabled or inactive: stop bulk mail to it; reach the person another way.',
+  },
+  mailboxfull: {
+    action: 'retry',
+    why: 'The mailbox is full: retry later; suppress only if it keeps bouncing for weeks.',
+  },
+  systemfull: { action: 'retry', why: "The receiver's storage is full: retry later." },
+  toomanyconn: { action: 'retry', why: 'Too many connections: retry later and lower the concurrency.' },
+  speeding: { action: 'retry', why: 'Rate limited: slow down and retry later.' },
+  networkerror: { action: 'retry', why: 'A network or DNS problem on the way: the message can be retried.' },
+  expired: {
+    action: 'retry',
+    why: 'Delivery timed out in the queue: check the last error, then resend if it is cleared.',
+  },
+  systemerror: { action: 'retry', why: 'The receiving server had an internal error: retry later.' },
+  onhold: {
+    action: 'contact-postmaster',
+    why: 'The bounce gives too little detail to decide: ask the receiving postmaster.',
+  },
+  undefined: {
+    action: 'contact-postmaster',
+    why: 'The bounce gives no usable reason: ask the receiving postmaster.',
+  },
+  authfailure: {
+    action: 'fix-sender',
+    why: "SPF, DKIM or DMARC failed: fix the sending domain's authentication.",
+  },
+  badreputation: {
+    action: 'fix-sender',
+    why: 'The sending IP or domain has a poor reputation: slow down, clean lists, check postmaster tools.',
+  },
+  blocked: {
+    action: 'fix-sender',
+    why: 'The sending server is blocked (often a blocklist): find the listing and request delisting.',
+  },
+  requireptr: {
+    action: 'fix-sender',
+    why: 'The sending IP has no valid reverse DNS: set a forward-confirmed PTR record.',
+  },
+  rejected: {
+    action: 'fix-sender',
+    why: 'The sender address or domain was refused: check the envelope sender and its DNS.',
+  },
+  securityerror: {
+    action: 'fix-sender',
+    why: 'A security policy refused the mail: check authentication and the sending setup.',
+  },
+  syntaxerror: {
+    action: 'fix-sender',
+    why: "The receiver did not understand the sending server's SMTP commands: fix the sending software.",
+  },
+  failedstarttls: {
+    action: 'fix-sender',
+    why: 'TLS could not be negotiated: check the TLS setup of the sending server.',
+  },
+  norelaying: {
+    action: 'contact-postmaster',
+    why: "The server refused to relay: the recipient domain's MX or routing is probably wrong.",
+  },
+  mailererror: {
+    action: 'contact-postmaster',
+    why: "The recipient's local delivery program failed: only the receiving side can fix it.",
+  },
+  filtered: {
+    action: 'contact-postmaster',
+    why: "The recipient's own filter refused the mail: ask the recipient to allow your address.",
+  },
+  policyviolation: {
+    action: 'contact-postmaster',
+    why: "The receiver's local policy refused the mail: ask its postmaster which rule applies.",
+  },
+  spamdetected: {
+    action: 'fix-content',
+    why: 'The content was judged as spam: review content, links and list consent.',
+  },
+  virusdetected: {
+    action: 'fix-content',
+    why: 'A virus scanner refused the message: check the attachments.',
+  },
+  contenterror: {
+    action: 'fix-content',
+    why: 'The message format or headers were refused: fix how the message is built.',
+  },
+  notcompliantrfc: {
+    action: 'fix-content',
+    why: 'The message breaks RFC 5322 (e.g. duplicate headers): fix the sending software.',
+  },
+  mesgtoobig: { action: 'fix-content', why: 'The message is too large: shrink it or link big files.' },
+  exceedlimit: { action: 'fix-content', why: 'The message exceeds a size limit: shrink it.' },
+  suppressed: {
+    action: 'suppress',
+    why: 'Your sending platform suppressed the address after an earlier hard bounce.',
+  },
+  delivered: { action: 'none', why: 'The message was delivered.' },
+  feedback: { action: 'none', why: 'A feedback (complaint) report, not a bounce.' },
+  vacation: { action: 'none', why: 'An auto-reply, not a bounce.' },
+};
+
+const BY_PRACTICE: Readonly<Record<VendorPractice, ActionRow>> = {
+  HARD: { action: 'suppress', why: 'The receiver says the address is bad: remove it.' },
+  'HARD(inactive)': {
+    action: 'suppress',
+    why: 'The mailbox exists but is disabled or inactive: suppress it for bulk mail.',
+  },
+  SOFT: { action: 'retry', why: "Temporary on the receiver's side: retry later." },
+  BLOCK: {
+    action: 'fix-sender',
+    why: 'Refused because of the sender (reputation, authentication, policy): fix that before resending.',
+  },
+  SENDER: {
+    action: 'fix-sender',
+    why: 'Your own sending account or platform hit a limit or is misconfigured.',
+  },
+  INFO: { action: 'none', why: 'Generated by the sending platform, not by the receiver.' },
+};
+
+const CONTENT_REASONS: ReadonlySet<Reason> = new Set([
+  'spamdetected',
+  'virusdetected',
+  'contenterror',
+  'notcompliantrfc',
+  'mesgtoobig',
+  'exceedlimit',
+]);
+
+export function readerAction(
+  reason: Reason,
+  bounce: BounceType,
+  vendor?: { practice: VendorPractice; action?: ReaderAction; remediation: string },
+): { action: ReaderAction; why: string } {
+  if (vendor) {
+    if (vendor.action) return { action: vendor.action, why: vendor.remediation };
+    const row = BY_PRACTICE[vendor.practice];
+    // A vendor BLOCK for content reasons is fixed in the content, not in the setup.
+    const action = vendor.practice === 'BLOCK' && CONTENT_REASONS.has(reason) ? 'fix-content' : row.action;
+    return { action, why: vendor.remediation || row.why };
+  }
+  const row = BY_REASON[reason];
+  // Undetermined reasons: a soft answer is retried by the MTA anyway.
+  if ((reason === 'onhold' || reason === 'undefined') && bounce === 'soft')
+    return { action: 'retry', why: 'Temporary answer without further detail: retry later.' };
+  return { action: row.action, why: row.why };
+}
