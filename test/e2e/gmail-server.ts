@@ -24,18 +24,20 @@ export function hexFromPerm(perm: string | null): string | undefined {
   return m ? BigInt(m[1] as string).toString(16) : undefined;
 }
 
+/** Answer the request; returns true (handled) so the handler can `return send(...)`. */
 function send(
   res: ServerResponse,
   status: number,
   type: string,
   body: string | Buffer,
   extra: Record<string, string> = {},
-) {
+): true {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
   res.end(body);
+  return true;
 }
 
-export function gmailHandler(req: IncomingMessage, res: ServerResponse, url: URL): void {
+export function gmailHandler(req: IncomingMessage, res: ServerResponse, url: URL): true {
   if (url.hostname !== 'mail.google.com') return send(res, 421, 'text/plain', 'wrong host');
   if (!/^\/mail\/u\/\d+\/$/.test(url.pathname)) return send(res, 404, 'text/plain', 'not found');
   const view = url.searchParams.get('view');
