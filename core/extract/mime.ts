@@ -96,25 +96,42 @@ export function toBinaryString(raw: Uint8Array | ArrayBuffer | string): string {
   return s.indexOf('\r') === -1 ? s : s.replace(/\r\n?/g, '\n');
 }
 
+/** A caller's string holding one byte per char (latin1 convention, all chars <= 0xFF). */
 function isBinaryString(s: string): boolean {
-  // Linear scan without a regex over the whole input.
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
   return true;
 }
 
+/** One of our own binary strings (see byteOf). */
+function isInternalBinary(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (byteOf(s.charCodeAt(i)) === -1) return false;
+  return true;
+}
+
+// windows-1252 decoding is native and fast in every engine, and one-to-one on bytes: Node maps
+// 0x80-0x9F to U+0080-U+009F (latin1), browsers follow WHATWG (0x80 -> U+20AC, ...). Both are
+// inverted by byteOf().
+const byteDecoder = new TextDecoder('windows-1252');
+const W1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d,
+  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d,
+  0x17e, 0x178,
+];
+const INVERSE: ReadonlyMap<number, number> = new Map(W1252_HIGH.map((cp, i) => [cp, 0x80 + i]));
+
+/** The byte a binary-string char stands for, or -1 when it is not one. */
+function byteOf(c: number): number {
+  if (c <= 0xff) return c;
+  return INVERSE.get(c) ?? -1;
+}
+
 function bytesToBinary(b: Uint8Array): string {
-  const CHUNK = 0x4000;
-  if (b.length <= CHUNK) return String.fromCharCode.apply(null, b as unknown as number[]);
-  const out: string[] = [];
-  for (let i = 0; i < b.length; i += CHUNK) {
-    out.push(String.fromCharCode.apply(null, b.subarray(i, i + CHUNK) as unknown as number[]));
-  }
-  return out.join('');
+  return byteDecoder.decode(b);
 }
 
 export function binaryToBytes(s: string): Uint8Array {
   const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 0xff;
+  for (let i = 0; i < s.length; i++) b[i] = byteOf(s.charCodeAt(i)) & 0xff;
   return b;
 }
 
@@ -188,7 +205,7 @@ export function decodeHeaderValue(v: string): string {
 
 /** Header values can carry raw 8-bit UTF-8 (binary string chars 0x80-0xFF); decode them as UTF-8. */
 function fixLatin1Utf8(s: string): string {
-  if (!isBinaryString(s)) return s;
+  if (!isInternalBinary(s)) return s;
   const d = utf8.decode(binaryToBytes(s));
   return d.includes('\uFFFD') ? s : d;
 }
@@ -299,10 +316,10 @@ export function splitMultipart(body: string, boundary: string, notes: string[]):
   const parts: string[] = [];
   let pos = body.startsWith(delim) ? 0 : body.indexOf(`\n${delim}`);
   if (pos === -1) {
-    // Sanitised or broken messages declare one boundary and use another: recover it from the
-    // closing delimiter line "--X--" when X also opens parts.
-    const closing = /\n--([^\s-][^\n]{0,200}?)--[ \t]*(?:\n|$)/.exec(body);
-    const found = closing?.[1];
+    // Sanitised or broken messages declare one boundary and use another: recover the one in use.
+    // The first "--X" line followed by a part header opens the real first part.
+    const opening = /(?:^|\n)--([^\s][^\n]{0,200}?)[ \t]*\n[Cc]ontent-/.exec(body);
+    const found = opening?.[1];
     if (found && found !== boundary && body.includes(`--${found}\n`)) {
       notes.push('The declared multipart boundary is not used; the one the body uses was followed.');
       return splitMultipart(body, found, notes);

@@ -12,7 +12,7 @@
 /** Senders that generate bounces. Matched against the From address and display name. */
 export const BOUNCE_SENDERS: readonly RegExp[] = [
   /\bmailer[-_ ]?daemon\b/i,
-  /\bpostmaster\b/i,
+  /\bpost_?master\b/i,
   /\bmail delivery (?:subsystem|system|service)\b/i,
   /\bmail administrator\b/i,
   /\bmicrosoftexchange[0-9a-f]{32}\b/i, // Exchange internal NDR sender (peers.md 4.3)
@@ -99,6 +99,7 @@ export const BOUNCE_BODY: readonly RegExp[] = [
   /\bthis is the mail system at host\b/i,
   /\bcould not be delivered to one or more\b/i,
   /\bcould not be delivered to (?:the following|all)\b/i,
+  /\bcould not be delivered to\s{0,2}:/i,
   /\bunable to deliver (?:your )?message\b/i,
   /\btranscript of session follows\b/i,
   /\bthis is the qmail-send program\b/i,

@@ -1,0 +1,125 @@
+/**
+ * Classifier speed over a directory of messages, in one process (warm), plus hostile inputs.
+ *   npx tsx bench/core.ts [--json] [DIR]      (default DIR: ../shared/corpus/eml)
+ * Reports medians of several rounds. Never used as a test assertion.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { classifyRaw, classifyVisible } from '../core/index';
+
+export interface CoreBench {
+  files: number;
+  bytes: number;
+  seconds: number;
+  mbPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+function loadDir(dir: string): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    const p = join(dir, f);
+    if (statSync(p).isFile()) out.push(new Uint8Array(readFileSync(p)));
+  }
+  return out;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+
+export async function benchDir(dir: string, rounds = 7): Promise<CoreBench> {
+  const files = loadDir(dir);
+  const bytes = files.reduce((a, b) => a + b.length, 0);
+  // warm-up
+  for (const f of files) await classifyRaw(f);
+  const totals: number[] = [];
+  const per: number[][] = files.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < files.length; i++) {
+      const t = performance.now();
+      await classifyRaw(files[i] as Uint8Array);
+      per[i]?.push(performance.now() - t);
+    }
+    totals.push(performance.now() - t0);
+  }
+  const seconds = median(totals) / 1000;
+  const perMsg = per.map(median);
+  return {
+    files: files.length,
+    bytes,
+    seconds: Number(seconds.toFixed(4)),
+    mbPerSecond: Number((bytes / 1e6 / seconds).toFixed(1)),
+    p50Ms: Number(quantile(perMsg, 0.5).toFixed(3)),
+    p99Ms: Number(quantile(perMsg, 0.99).toFixed(3)),
+  };
+}
+
+/** Hostile inputs: sizes and shapes that break naive parsers and backtracking regexes. */
+export function hostileInputs(): { name: string; input: string }[] {
+  const mb = 1024 * 1024;
+  const rep = (s: string, n: number) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
+  const bounceHead =
+    'From: Mail Delivery System <MAILER-DAEMON@example.org>\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\n';
+  return [
+    { name: '5 MB of one line of "a"', input: bounceHead + rep('a', 5 * mb) },
+    { name: '5 MB of "@" runs', input: bounceHead + rep('a@', 5 * mb) },
+    { name: '5 MB of address-like tokens', input: bounceHead + rep('x.y-z@a.b.c ', 5 * mb) },
+    { name: '5 MB of "550-5.1.1 " continuations', input: bounceHead + rep('550-5.1.1 ', 5 * mb) },
+    { name: '5 MB of recipient lines', input: bounceHead + rep('<user@example.com>: host mx said: 550 5.1.1 unknown\n', 5 * mb) },
+    { name: '5 MB of header folding', input: `Subject: x\n${rep(' folded\n', 5 * mb)}\n\nbody` },
+    {
+      name: '5 MB of nested multipart openers',
+      input: `Content-Type: multipart/mixed; boundary=b\n\n${rep('--b\nContent-Type: multipart/mixed; boundary=b\n\n', 5 * mb)}`,
+    },
+    { name: '5 MB of "<" and ">"', input: `Content-Type: text/html\n\n${rep('<<>>< a', 5 * mb)}` },
+    { name: '5 MB of spaces and tabs', input: bounceHead + rep(' \t', 5 * mb) },
+    { name: '5 MB of DSN-like fields', input: `Content-Type: message/delivery-status\n\n${rep('Final-Recipient: rfc822; a@b.c\n', 5 * mb)}` },
+  ];
+}
+
+export async function benchHostile(): Promise<{ name: string; rawMs: number; visibleMs: number }[]> {
+  const out: { name: string; rawMs: number; visibleMs: number }[] = [];
+  for (const h of hostileInputs()) {
+    const rawTimes: number[] = [];
+    const visTimes: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      let t = performance.now();
+      await classifyRaw(h.input);
+      rawTimes.push(performance.now() - t);
+      t = performance.now();
+      classifyVisible({ text: h.input, subject: 'Undeliverable: x', from: 'postmaster@example.org' });
+      visTimes.push(performance.now() - t);
+    }
+    out.push({ name: h.name, rawMs: Number(median(rawTimes).toFixed(1)), visibleMs: Number(median(visTimes).toFixed(1)) });
+  }
+  return out;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const json = argv.includes('--json');
+  const dirArg = argv.find((a) => !a.startsWith('--'));
+  const dir = resolve(dirArg ?? '../shared/corpus/eml');
+  const r = await benchDir(dir);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+    return;
+  }
+  process.stdout.write(
+    `classifier over ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB (median of 7 warm rounds)\n` +
+      `  ${r.mbPerSecond} MB/s, ${r.seconds}s per pass, per message p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms\n`,
+  );
+  process.stdout.write('hostile inputs (median of 3):\n');
+  for (const h of await benchHostile()) {
+    process.stdout.write(`  ${h.name.padEnd(38)} raw ${String(h.rawMs).padStart(7)} ms   visible ${String(h.visibleMs).padStart(7)} ms\n`);
+  }
+}
+
+if (process.argv[1] && /core\.[tj]s$/.test(process.argv[1])) void main(process.argv.slice(2));
