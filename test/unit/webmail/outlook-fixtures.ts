@@ -20,6 +20,9 @@ export interface ExpectedClassification {
   status?: string | null;
   /** Exact reply code the text states; null = the text states none. */
   replyCode?: string | null;
+  /** Sisimai's reason for the recipient (the corpus labels), where the visible text carries it. */
+  reason?: string;
+  /** Hard or soft under the `recipient` policy (hard only when the address itself is bad). */
   bounce?: 'hard' | 'soft';
 }
 
