@@ -852,7 +852,7 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'badrcptto list',
         'no valid recipients for this mm', // Verizon MMS gateway (CORPUS lhost-verizon-01)
         /doesn't have an? [^\n]{1,80} account/,
-        /\buser [^\n]{1,80} (?:was not found|does not exist)/,
+        /\buser [^\n ]{1,80} (?:was not found|does not exist)/,
       ],
     },
     {
