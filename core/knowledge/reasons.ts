@@ -760,6 +760,7 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'your email address has been blacklisted',
         'an address that has been blacklisted',
         'returned mail not accepted here',
+        'email address is not verified', // Amazon SES: unverified sender identity
         'administrative prohibition',
         'all recipient addresses rejected : access denied',
         'access denied (in reply to mail from command)',
@@ -868,6 +869,15 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'destinataire invalide',
         'adresse de messagerie que vous avez entrée est introuvable',
         "non répertorié dans l'annuaire",
+        /(?:destinataire|utilisateur|adresse|compte|bo[iî]te) [^\n]{0,40}n'existe pas/,
+        // Exchange / Microsoft 365 localised "address not found" (PEERS§5 MS-LOC-*; short stems)
+        'empfänger wurde nicht gefunden',
+        'e-mail-adresse wurde nicht gefunden',
+        'no se encontró la dirección',
+        "impossibile trovare l'indirizzo",
+        'não foi possível encontrar o endereço',
+        'e-mailadres kan niet worden gevonden',
+        'не удалось найти указанный адрес',
         // German
         'benutzer unbekannt',
         'unbekannter benutzer',
@@ -1046,9 +1056,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'unsolicited bulk',
         'appears to be unsolicited',
         'likely unsolicited mail', // Gmail ?p=UnsolicitedMessageError (PEERS§4.1)
-        'nature of the content or the links', // Gmail 4.7.0 (PEERS§4.1)
-        'bulk mail',
-        'bulk email',
+        'suspicious due to the nature of the content', // Gmail 4.7.0 (PEERS§4.1)
+        'as bulk mail',
+        'classified as bulk',
+        'bulk email filter',
         ' - spam',
         'content filter',
         /\bube\b/,
@@ -1152,11 +1163,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'hosts with dynamic',
         'go away',
         'you are not allowed to connect',
-        'your ip',
         'access denied. ip',
         'banned sender', // Microsoft 5.7.511 (PEERS§4.3)
         'not authorized to send email directly to our servers', // Gmail ?p=NotAuthorizedError (PEERS§4.1)
         'ip not in whitelist',
+        'traffic not accepted from this ip', // Microsoft 5.7.7xx (PEERS§4.3)
       ],
     },
     {
@@ -1227,6 +1238,9 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'authentication turned on in your email client',
         'not authorized to send',
         'executable files are not allowed',
+        'anti-spoofing',
+        'spoofing',
+        'forged sender',
       ],
     },
   ],
@@ -1321,7 +1335,6 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'unable to deliver this message after',
         'unable to deliver message after',
         'after multiple retries',
-        'giving up',
         'connection timed out',
         'operation timed out',
         'has been delayed',

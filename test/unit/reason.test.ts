@@ -242,6 +242,8 @@ const CASES: Record<string, Case[]> = {
     { want: 'userunknown', reply: '550', diag: '550 Gebruiker onbekend' },
     { want: 'userunknown', reply: '550', diag: '550 Нет такого пользователя' },
     { want: 'userunknown', diag: '宛先がみつかりませんでした。' },
+    { want: 'userunknown', reply: '550', diag: "550 Le destinataire n'existe pas" },
+    { want: 'userunknown', diag: 'No se encontró la dirección de correo electrónico que especificó.' },
     { want: 'userunknown', diag: 'このメールアドレスのユーザーは存在しません' },
   ],
   mailboxfull: [
@@ -632,6 +634,13 @@ const CASES: Record<string, Case[]> = {
       note: 'plain Access denied at RCPT',
     },
     { want: 'securityerror', status: '5.7.0', reply: '550', diag: '550 5.7.0 Something odd' },
+    {
+      want: 'securityerror',
+      status: '4.7.29',
+      reply: '421',
+      diag: '421-4.7.29 Gmail requires all bulk email senders to use TLS/SSL for SMTP connections.',
+      note: '"bulk email" alone is not a spam verdict',
+    },
   ],
   systemerror: [
     {
