@@ -75,6 +75,9 @@ export interface Runtime {
 
 export const HOST_TAG = 'bounce-lens-badge';
 
+/** Default delay between the first mutation of a burst and the scan it triggers. */
+export const DEFAULT_DEBOUNCE_MS = 60;
+
 interface Mount {
   host: HTMLElement;
   container: HTMLElement;
@@ -114,7 +117,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const adapter = opts.adapter;
   const doc = opts.doc ?? document;
   const win = doc.defaultView;
-  const debounceMs = opts.debounceMs ?? 60;
+  const debounceMs = opts.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const maxCache = opts.maxCache ?? 300;
   const maxAttempts = opts.maxAttempts ?? 3;
   const retryMs = opts.retryMs ?? 5000;
