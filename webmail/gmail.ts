@@ -6,6 +6,7 @@
  */
 import type { VisibleMessage } from '../core/types';
 import type { OpenMessage, WebmailAdapter } from './adapter';
+import { luminance, parseColor } from './color';
 import { looksLikeRfc822, visibleText } from './text';
 
 export const GMAIL_ORIGIN = 'https://mail.google.com';
@@ -122,34 +123,6 @@ function findSender(msg: Element): Element | null {
 
 // ---- theme ------------------------------------------------------------------------------------
 
-/** Computed colours: "rgb(r, g, b)", "rgba(r, g, b, a)", "rgb(r g b / a)" or "#rrggbb"/"#rgb". */
-function parseColor(c: string): [number, number, number, number] | undefined {
-  const s = c.trim();
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(s)?.[1];
-  if (hex) {
-    const full = hex.length === 3 ? [...hex].map((x) => x + x).join('') : hex;
-    return [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16)).concat(1) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-  }
-  const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+%?))?\s*\)$/.exec(s);
-  if (!m) return undefined;
-  let a = 1;
-  if (m[4] !== undefined) a = m[4].endsWith('%') ? Number.parseFloat(m[4]) / 100 : Number.parseFloat(m[4]);
-  return [Number(m[1]), Number(m[2]), Number(m[3]), a];
-}
-
-function luminance([r, g, b]: [number, number, number, number]): number {
-  const lin = (v: number): number => {
-    const s = v / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
 /**
  * Gmail's dark themes draw light text: the subject's (else the app's) text colour decides. When no
  * colour can be read, the nearest opaque background decides.
@@ -170,10 +143,10 @@ export function gmailTheme(doc: Document): 'light' | 'dark' {
   probe ??= doc.querySelector(SELECTORS.main) ?? doc.body;
   if (!probe) return 'light';
   const fg = parseColor(view.getComputedStyle(probe).color);
-  if (fg && fg[3] > 0.5) return luminance(fg) > 0.5 ? 'dark' : 'light';
+  if (fg && fg.a > 0.5) return luminance(fg) > 0.5 ? 'dark' : 'light';
   for (let e: Element | null = probe; e; e = e.parentElement) {
     const bg = parseColor(view.getComputedStyle(e).backgroundColor);
-    if (bg && bg[3] > 0.5) return luminance(bg) < 0.2 ? 'dark' : 'light';
+    if (bg && bg.a > 0.5) return luminance(bg) < 0.2 ? 'dark' : 'light';
   }
   return 'light';
 }

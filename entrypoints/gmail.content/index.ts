@@ -1,13 +1,17 @@
 /**
  * Gmail content script: thin glue around the shared runtime and the Gmail adapter.
  *
- * Load strategy (measured in bench/webmail.ts): this script, which runs on every Gmail page, holds
- * only the runtime, the Gmail adapter, the cheap pre-filter and the Preact badge. The classifier
- * itself runs in the background service worker and is reached by runtime messaging only when the
- * pre-filter says a bounce is open. Chosen over a dynamic import of a web-accessible chunk because
- * it needs no web_accessible_resources (nothing a page can probe or load), loads core/ once for all
- * tabs, keeps the heavy MIME parse off Gmail's main thread, and costs a few milliseconds per bounce
- * (plus a one-off service-worker start) against a much larger content script otherwise.
+ * Load strategy: this script, which runs on every Gmail page, holds only the runtime, the Gmail
+ * adapter, the cheap pre-filter and the Preact badge. The classifier runs in the background service
+ * worker and is reached by runtime messaging only when the pre-filter says a bounce is open.
+ * Measured with bench/webmail.ts (Chromium, medians): this script is ~22 KB gzip; the classifier
+ * alone would add ~64 KB gzip to every Gmail page. Body in the DOM to badge takes ~68 ms with the
+ * raw source (~78 ms on the visible-text fallback), of which 60 ms is the runtime's mutation
+ * coalescing: messaging plus classification cost a few ms; the first badge after the service worker
+ * was idle ~125 ms. A dynamic import of a web-accessible chunk would avoid the messaging but needs
+ * web_accessible_resources (files any page can probe or load), loads a copy of the classifier into
+ * each Gmail tab that opens a bounce, and runs the MIME parse on Gmail's main thread; the background
+ * does neither.
  *
  * Permissions: only "storage". Fetching the raw source needs no host permission: the request goes to
  * the page's own origin (mail.google.com) from the content script, like Gmail's own requests.
