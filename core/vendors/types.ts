@@ -48,7 +48,27 @@ export interface VendorRecognition {
   headers?: readonly { name: string; value?: RegExp }[];
   recipientDomains?: readonly RegExp[];
   from?: readonly RegExp[];
+  /** (extension) Subject lines of the vendor's own NDRs. A reporting-side signal, like headers and From. */
+  subjects?: readonly RegExp[];
+  /**
+   * (extension) The vendor writes its own refusals into the NDRs it sends (filters and gateways such
+   * as Barracuda, MessageLabs, InterScan, or mailbox providers that report their own verdicts).
+   * Its reporting-side signals (headers, From, Subject, Reporting-MTA) then also count as the
+   * answering side, so its ordinary rules apply.
+   */
+  ownVerdicts?: boolean;
 }
+
+/**
+ * (extension) Which side of the delivery a recognition signal identifies.
+ * - `answering`: the server that refused the mail (Remote-MTA host, a vendor token inside the
+ *   diagnostic, the recipient's domain).
+ * - `reporting`: the system that wrote the bounce (its headers, From, Subject, Reporting-MTA). A
+ *   vendor seen only here did not necessarily say the words in the diagnostic, so only its rules
+ *   with `scope: 'any'` apply.
+ * - `standalone`: no recognition; a `standalone` rule's unique token matched.
+ */
+export type VendorSide = 'answering' | 'reporting' | 'standalone';
 
 /**
  * One quirk. Every condition given must hold (AND); inside an array any entry may match (OR).
@@ -58,8 +78,18 @@ export interface VendorRecognition {
 export interface VendorRuleMatch {
   /** Regexes over the diagnostic text (falls back to body when the diagnostic is empty). */
   text?: readonly RegExp[];
+  /**
+   * (extension) Vendor-unique tokens (e.g. `IB607`, `OXSUS001_403`, `AUP#CXBL`) over the same text.
+   * A token is a stronger signal than ordinary text and ranks the rule higher.
+   */
+  tokens?: readonly RegExp[];
   /** Enhanced status code prefixes, e.g. "5.7.1" or "5.7." (prefix match on whole parts). */
   status?: readonly string[];
+  /**
+   * (extension) Inclusive ranges of enhanced codes sharing class and subject, e.g.
+   * `['5.7.606', '5.7.649']`. Part of the same condition as `status`: either may match.
+   */
+  statusRange?: readonly (readonly [from: string, to: string])[];
   /** Basic reply codes, e.g. "550", or class prefixes "5". */
   reply?: readonly string[];
   command?: readonly SmtpCommand[];
@@ -73,6 +103,14 @@ export interface VendorRule {
   id: string;
   match: VendorRuleMatch;
   standalone?: boolean;
+  /**
+   * (extension) `answering` (default): the rule reads the vendor's own words, so it applies only
+   * when the vendor is recognised as the answering side (or `standalone`). `any`: it also applies
+   * when the vendor only wrote the bounce (e.g. the sender's own Google or Microsoft account limits).
+   */
+  scope?: 'answering' | 'any';
+  /** (extension) Rows of ../shared/docs/vendor-quirks.csv this rule implements (1-based, header excluded). */
+  csvRows?: readonly number[];
   /** The pattern as documented (for the reader and the tests), e.g. "550 5.7.1 ... OXSUS001_403". */
   pattern: string;
   /** What the receiver really means. */
@@ -96,7 +134,8 @@ export interface VendorRule {
   links?: readonly string[];
   /**
    * When the vendor uses a registered code against its IANA meaning: the code and what the vendor
-   * means instead; the verdict shows both.
+   * means instead; the verdict shows both. `code` is the registry key ("X.7.27"), class-free, because
+   * vendors send the same detail as 4.x.x and 5.x.x.
    */
   contradicts?: { code: string; vendorMeaning: string };
   /** Source key(s) from ../shared/docs/peers.md section 7 and/or URL. */
@@ -114,4 +153,15 @@ export interface Vendor {
   rules: readonly VendorRule[];
   /** Where the recognition facts come from. */
   source: string;
+}
+
+/** (extension) One vendor rule that applies to a recipient, as returned by matchVendors (best first). */
+export interface VendorMatch {
+  vendor: Vendor;
+  rule: VendorRule;
+  /** The signal that recognised the vendor, e.g. "remote host aspmx.l.google.com", "token IB607". */
+  matchedBy: string;
+  side: VendorSide;
+  /** Ranking score: stronger recognition and more specific conditions score higher. */
+  score: number;
 }

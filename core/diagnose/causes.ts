@@ -1,0 +1,54 @@
+/**
+ * Finer diagnosis of policy and security rejections (mostly 5.7.x): tells SPF, DKIM and DMARC
+ * apart, names the blocklist (with its lookup/delisting page), and separates reputation, content,
+ * virus, relaying, reverse DNS, rate limits, TLS, recipient policy, sender address and malformed
+ * messages. Knowledge lives in core/knowledge/causes.ts; this file only reads it.
+ *
+ * Order: a named blocklist first (the most specific evidence), then the cause patterns in their
+ * table order, then the registered meaning of the enhanced status code. The receiver's postmaster
+ * page is added when the Remote-MTA belongs to a known vendor.
+ */
+import { BLOCKLISTS, CAUSE_PATTERNS, makeDiagnosis, STATUS_CAUSES } from '../knowledge/causes';
+import type { Diagnosis } from '../types';
+import { VENDORS } from '../vendors/index';
+import type { Vendor } from '../vendors/types';
+import { normalizeDiagnostic } from './vendors';
+
+const ENHANCED = /\b[245]\.[0-9]{1,3}\.[0-9]{1,3}\b/;
+
+export interface CauseInput {
+  diagnostic: string;
+  status: string;
+  replyCode: string;
+  remoteMta: string;
+}
+
+function receiverLinks(remoteMta: string, vendors: readonly Vendor[]): string[] {
+  if (!remoteMta) return [];
+  const host = remoteMta.toLowerCase();
+  for (const v of vendors) {
+    if (v.postmaster && v.recognize.hosts?.some((h) => h.test(host))) return [v.postmaster];
+  }
+  return [];
+}
+
+/** The cause of a policy/security rejection, or undefined when the text and codes say nothing. */
+export function diagnoseCause(
+  input: CauseInput,
+  vendors: readonly Vendor[] = VENDORS,
+): Diagnosis | undefined {
+  const text = normalizeDiagnostic(input.diagnostic);
+  const links = receiverLinks(input.remoteMta, vendors);
+  if (text) {
+    for (const b of BLOCKLISTS) {
+      if (b.patterns.some((p) => p.test(text))) return makeDiagnosis('blocklist', { list: b.id, links });
+    }
+    for (const c of CAUSE_PATTERNS) {
+      if (c.patterns.some((p) => p.test(text))) return makeDiagnosis(c.cause, { links });
+    }
+  }
+  const status = input.status || ENHANCED.exec(text.slice(0, 400))?.[0] || '';
+  const key = status.slice(status.indexOf('.') + 1);
+  const byStatus = status ? STATUS_CAUSES[key] : undefined;
+  return byStatus ? makeDiagnosis(byStatus, { links }) : undefined;
+}

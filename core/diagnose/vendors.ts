@@ -1,0 +1,338 @@
+/**
+ * Vendor quirk engine: which receiver (or filter) answered, and which of its documented quirks
+ * applies to this recipient. Generic: it only reads the tables in core/vendors/* through the
+ * registry; no vendor is named here.
+ *
+ *   matchVendors(ctx)  -> VendorMatch[] (best first)
+ *   toFinding(match)   -> VendorFinding for the verdict
+ *
+ * Semantics (see core/vendors/types.ts):
+ * - A vendor is recognised by any one signal. Signals on the answering side (Remote-MTA host, a
+ *   vendor token in the diagnostic, the recipient's domain) let all its rules apply; signals that
+ *   only identify the system that wrote the bounce (its headers, From, Subject, Reporting-MTA)
+ *   let only rules with `scope: 'any'` apply, unless the vendor reports its own verdicts
+ *   (`ownVerdicts`) and no other Remote-MTA is named.
+ * - `standalone` rules apply without recognition (their token is unique).
+ * - Conditions of a rule AND together; entries inside one condition OR together.
+ * - Ranking: recognition strength plus rule specificity (tokens > text > codes), then registry
+ *   order, then rule order in its file.
+ *
+ * Cost: tables are compiled once per registry (WeakMap); per call the diagnostic is normalised
+ * once, vendors are skipped after a few anchored host tests and token scans, and cheap code
+ * conditions are checked before any text regex. All regexes in the tables are linear-time safe.
+ */
+import type { VendorFinding } from '../types';
+import { VENDORS } from '../vendors/index';
+import type { Vendor, VendorContext, VendorMatch, VendorRule, VendorSide } from '../vendors/types';
+
+/** The diagnostic is scanned up to this many characters, the body fallback up to this many. */
+const DIAGNOSTIC_CAP = 8_192;
+const BODY_CAP = 16_384;
+
+const STRENGTH = {
+  remoteHost: 50,
+  token: 40,
+  ownVerdict: 30,
+  recipientDomain: 20,
+  reporting: 10,
+  standalone: 0,
+} as const;
+
+const WEIGHT = {
+  tokens: 40,
+  text: 12,
+  statusExact: 8,
+  statusRange: 6,
+  statusPrefix: 4,
+  replyExact: 3,
+  replyClass: 1,
+  command: 6,
+  hosts: 6,
+  headers: 6,
+} as const;
+
+interface Range {
+  prefix: string; // "5.7."
+  lo: number;
+  hi: number;
+}
+
+interface CompiledRule {
+  rule: VendorRule;
+  order: number;
+  ranges: readonly Range[];
+  /** Specificity of the rule's own conditions. */
+  weight: number;
+  any: boolean;
+}
+
+interface CompiledVendor {
+  vendor: Vendor;
+  order: number;
+  rules: readonly CompiledRule[];
+  standalone: readonly CompiledRule[];
+  hasAnyScope: boolean;
+}
+
+const cache = new WeakMap<readonly Vendor[], readonly CompiledVendor[]>();
+
+function parseRange([from, to]: readonly [string, string]): Range {
+  const a = from.split('.');
+  const b = to.split('.');
+  const prefix = `${a[0]}.${a[1]}.`;
+  if (a.length !== 3 || b.length !== 3 || `${b[0]}.${b[1]}.` !== prefix) {
+    throw new Error(`bad status range ${from}-${to}`);
+  }
+  return { prefix, lo: Number(a[2]), hi: Number(b[2]) };
+}
+
+function ruleWeight(rule: VendorRule): number {
+  const m = rule.match;
+  let w = 0;
+  if (m.tokens?.length) w += WEIGHT.tokens;
+  if (m.text?.length) w += WEIGHT.text;
+  if (m.status?.length || m.statusRange?.length) {
+    const exact = m.status?.some((s) => !s.endsWith('.')) ?? false;
+    w += exact ? WEIGHT.statusExact : m.statusRange?.length ? WEIGHT.statusRange : WEIGHT.statusPrefix;
+  }
+  if (m.reply?.length) w += m.reply.some((r) => r.length === 3) ? WEIGHT.replyExact : WEIGHT.replyClass;
+  if (m.command?.length) w += WEIGHT.command;
+  if (m.hosts?.length) w += WEIGHT.hosts;
+  if (m.headers?.length) w += WEIGHT.headers;
+  return w;
+}
+
+function compile(vendors: readonly Vendor[]): readonly CompiledVendor[] {
+  const hit = cache.get(vendors);
+  if (hit) return hit;
+  const out = vendors.map((vendor, order): CompiledVendor => {
+    const rules = vendor.rules.map(
+      (rule, i): CompiledRule => ({
+        rule,
+        order: i,
+        ranges: (rule.match.statusRange ?? []).map(parseRange),
+        weight: ruleWeight(rule),
+        any: rule.scope === 'any',
+      }),
+    );
+    return {
+      vendor,
+      order,
+      rules,
+      standalone: rules.filter((r) => r.rule.standalone),
+      hasAnyScope: rules.some((r) => r.any),
+    };
+  });
+  cache.set(vendors, out);
+  return out;
+}
+
+// --- per-call preparation ----------------------------------------------------------------------
+
+const WS = /\s+/g;
+/** A leading reply code, after an optional "smtp;" type prefix. */
+const LEAD = /^(?:[a-z-]{2,20}; ?)?([2-5][0-9]{2})[ -]/i;
+/** Continuation markers inside a joined multi-line reply: " 550-5.7.1 " or a repeated " 550 5.7.1 ". */
+const CONT = / ([2-5][0-9]{2})([ -])(?:[2-5]\.[0-9]{1,3}\.[0-9]{1,3} )?/g;
+const ENHANCED = /\b([245]\.[0-9]{1,3}\.[0-9]{1,3})\b/;
+const REPLY = /(?:^|[\s:;'"(#])([245][0-9]{2})(?=[\s-])/;
+
+/** Joins continuation lines into one readable text so phrases split by "550-5.7.1" still match. */
+export function normalizeDiagnostic(s: string, cap = DIAGNOSTIC_CAP): string {
+  const capped = s.length > cap ? s.slice(0, cap) : s;
+  const t = capped.replace(WS, ' ').trim();
+  const lead = LEAD.exec(t)?.[1];
+  return t.replace(CONT, (m, code: string, sep: string) => (sep === '-' || code === lead ? ' ' : m));
+}
+
+interface Prepared {
+  ctx: VendorContext;
+  /** Text the rules read: the diagnostic, or the body when there is no diagnostic. */
+  text: string;
+  statuses: readonly string[];
+  replies: readonly string[];
+}
+
+function prepare(ctx: VendorContext): Prepared {
+  const diag = normalizeDiagnostic(ctx.diagnostic);
+  const text = diag || normalizeDiagnostic(ctx.body, BODY_CAP);
+  const head = text.slice(0, 400);
+  const statuses: string[] = [];
+  if (ctx.status) statuses.push(ctx.status);
+  const e = ENHANCED.exec(head)?.[1];
+  if (e && e !== ctx.status) statuses.push(e);
+  const replies: string[] = [];
+  if (ctx.replyCode) replies.push(ctx.replyCode);
+  const r = REPLY.exec(head)?.[1];
+  if (r && r !== ctx.replyCode) replies.push(r);
+  return { ctx, text, statuses, replies };
+}
+
+// --- recognition -------------------------------------------------------------------------------
+
+interface Recognition {
+  side: VendorSide;
+  matchedBy: string;
+  strength: number;
+}
+
+const firstMatch = (patterns: readonly RegExp[] | undefined, s: string): string | undefined => {
+  if (!patterns || !s) return undefined;
+  for (const p of patterns) {
+    const m = p.exec(s);
+    if (m) return m[0];
+  }
+  return undefined;
+};
+
+const clip = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
+
+function headerMatch(
+  wanted: readonly { name: string; value?: RegExp }[] | undefined,
+  headers: Readonly<Record<string, string>>,
+): string | undefined {
+  if (!wanted) return undefined;
+  for (const h of wanted) {
+    const v = headers[h.name.toLowerCase()];
+    if (v === undefined) continue;
+    if (!h.value || h.value.test(v)) return h.name;
+  }
+  return undefined;
+}
+
+function recognise(v: Vendor, p: Prepared): Recognition | undefined {
+  const { ctx } = p;
+  const r = v.recognize;
+  if (ctx.remoteMta && r.hosts?.some((h) => h.test(ctx.remoteMta))) {
+    return {
+      side: 'answering',
+      matchedBy: `remote host ${clip(ctx.remoteMta)}`,
+      strength: STRENGTH.remoteHost,
+    };
+  }
+  const token = firstMatch(r.tokens, p.text);
+  if (token) return { side: 'answering', matchedBy: `token "${clip(token)}"`, strength: STRENGTH.token };
+  if (ctx.recipientDomain && r.recipientDomains?.some((d) => d.test(ctx.recipientDomain))) {
+    return {
+      side: 'answering',
+      matchedBy: `recipient domain ${ctx.recipientDomain}`,
+      strength: STRENGTH.recipientDomain,
+    };
+  }
+  let by: string | undefined;
+  if (ctx.reportingMta && r.hosts?.some((h) => h.test(ctx.reportingMta))) {
+    by = `reporting host ${clip(ctx.reportingMta)}`;
+  } else {
+    const h = headerMatch(r.headers, ctx.headers);
+    if (h) by = `header ${h}`;
+    else if (firstMatch(r.from, ctx.from)) by = `From ${clip(ctx.from)}`;
+    else if (firstMatch(r.subjects, ctx.subject)) by = `subject "${clip(ctx.subject)}"`;
+  }
+  if (!by) return undefined;
+  // A filter reporting its own refusal: its words are the answer, unless another Remote-MTA is named.
+  if (r.ownVerdicts && !ctx.remoteMta)
+    return { side: 'answering', matchedBy: by, strength: STRENGTH.ownVerdict };
+  return { side: 'reporting', matchedBy: by, strength: STRENGTH.reporting };
+}
+
+// --- rule conditions ---------------------------------------------------------------------------
+
+function statusOk(cr: CompiledRule, statuses: readonly string[]): boolean {
+  const prefixes = cr.rule.match.status;
+  for (const s of statuses) {
+    if (prefixes) {
+      for (const pre of prefixes) {
+        if (pre.endsWith('.') ? s.startsWith(pre) : s === pre || s.startsWith(`${pre}.`)) return true;
+      }
+    }
+    for (const r of cr.ranges) {
+      if (s.startsWith(r.prefix)) {
+        const n = Number(s.slice(r.prefix.length));
+        if (n >= r.lo && n <= r.hi) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The rule's own conditions; recognition is decided by the caller. */
+function ruleMatches(cr: CompiledRule, p: Prepared): boolean {
+  const m = cr.rule.match;
+  const { ctx } = p;
+  if (m.command?.length && (!ctx.command || !m.command.includes(ctx.command))) return false;
+  if (m.reply?.length && !p.replies.some((r) => m.reply?.some((x) => r.startsWith(x)))) return false;
+  if ((m.status?.length || cr.ranges.length) && !statusOk(cr, p.statuses)) return false;
+  if (m.hosts?.length) {
+    const hostOk = m.hosts.some(
+      (h) => (ctx.remoteMta && h.test(ctx.remoteMta)) || (ctx.reportingMta && h.test(ctx.reportingMta)),
+    );
+    if (!hostOk) return false;
+  }
+  if (m.headers?.length && !headerMatch(m.headers, ctx.headers)) return false;
+  if (m.tokens?.length && !m.tokens.some((t) => t.test(p.text))) return false;
+  if (m.text?.length && !m.text.some((t) => t.test(p.text))) return false;
+  return true;
+}
+
+// --- public API --------------------------------------------------------------------------------
+
+/** All vendor rules that apply to this recipient, best first. */
+export function matchVendors(ctx: VendorContext, vendors: readonly Vendor[] = VENDORS): VendorMatch[] {
+  const compiled = compile(vendors);
+  const p = prepare(ctx);
+  const found: { m: VendorMatch; vendorOrder: number; ruleOrder: number }[] = [];
+  for (const cv of compiled) {
+    const rec = recognise(cv.vendor, p);
+    const answering = rec?.side === 'answering';
+    const candidates = answering ? cv.rules : rec && cv.hasAnyScope ? cv.rules : cv.standalone;
+    for (const cr of candidates) {
+      let side: VendorSide;
+      let matchedBy: string;
+      let strength: number;
+      if (answering && rec) {
+        ({ side, matchedBy, strength } = rec);
+      } else if (rec && cr.any) {
+        ({ side, matchedBy, strength } = rec);
+      } else if (cr.rule.standalone) {
+        side = 'standalone';
+        strength = STRENGTH.standalone;
+        matchedBy = '';
+      } else {
+        continue;
+      }
+      if (!ruleMatches(cr, p)) continue;
+      if (side === 'standalone') {
+        const t = firstMatch(cr.rule.match.tokens, p.text) ?? firstMatch(cr.rule.match.text, p.text);
+        matchedBy = t ? `token "${clip(t)}"` : 'standalone rule';
+      }
+      found.push({
+        m: { vendor: cv.vendor, rule: cr.rule, matchedBy, side, score: strength + cr.weight },
+        vendorOrder: cv.order,
+        ruleOrder: cr.order,
+      });
+    }
+  }
+  found.sort((a, b) => b.m.score - a.m.score || a.vendorOrder - b.vendorOrder || a.ruleOrder - b.ruleOrder);
+  return found.map((f) => f.m);
+}
+
+/** The finding shown to the reader for one match. */
+export function toFinding(m: VendorMatch): VendorFinding {
+  const { vendor, rule } = m;
+  const links = [...(rule.links ?? [])];
+  if (vendor.postmaster && !links.includes(vendor.postmaster)) links.push(vendor.postmaster);
+  const finding: VendorFinding = {
+    vendorId: vendor.id,
+    vendor: vendor.name,
+    ruleId: rule.id,
+    meaning: rule.meaning,
+    practice: rule.practice,
+    note: rule.note,
+    remediation: rule.remediation,
+    links,
+    source: rule.source,
+    matchedBy: m.matchedBy,
+  };
+  if (rule.reason) finding.reason = rule.reason;
+  return finding;
+}
