@@ -102,18 +102,3 @@ export function safeHttpUrl(url: string): string | undefined {
 export function moreCount(v: Verdict): number {
   return Math.max(0, v.recipients.length - 1);
 }
-
-/** One-line accessible description of the verdict for the badge button. */
-export function badgeAccessibleName(v: Verdict): string {
-  const r = primaryRecipient(v);
-  if (!r) return 'Bounce Lens: bounce';
-  const parts = [
-    `Bounce Lens: ${bounceLabel(r.decision).toLowerCase()} bounce`,
-    shortCode(r),
-    r.reasonText,
-    r.recipient,
-  ];
-  const more = moreCount(v);
-  if (more > 0) parts.push(`and ${more} more recipient${more === 1 ? '' : 's'}`);
-  return parts.filter(Boolean).join(', ');
-}

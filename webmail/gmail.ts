@@ -7,6 +7,7 @@
 import type { VisibleMessage } from '../core/types';
 import type { OpenMessage, WebmailAdapter } from './adapter';
 import { luminance, parseColor } from './color';
+import { bytesToBinary } from './messages';
 import { looksLikeRfc822, visibleText } from './text';
 
 export const GMAIL_ORIGIN = 'https://mail.google.com';
@@ -221,13 +222,6 @@ export function extractOriginalFromPage(html: string): string | undefined {
   return unescapeHtml(html.slice(start + 1, end).replace(/<[^<>]*>/g, ''));
 }
 
-function latin1(bytes: Uint8Array, max: number): string {
-  let s = '';
-  const n = Math.min(bytes.length, max);
-  for (let i = 0; i < n; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, Math.min(n, i + 0x8000)));
-  return s;
-}
-
 type Fetch = typeof fetch;
 
 async function get(fetchFn: Fetch, url: string): Promise<Response | undefined> {
@@ -283,7 +277,7 @@ export async function fetchGmailRaw(
   if (att) {
     const res = await get(fetchFn, att);
     const bytes = res && (await readBytes(res));
-    if (bytes && looksLikeRfc822(latin1(bytes, 256 * 1024))) return bytes;
+    if (bytes && looksLikeRfc822(bytesToBinary(bytes.subarray(0, 256 * 1024)))) return bytes;
   }
   return undefined;
 }

@@ -24,17 +24,13 @@ import { type QuickHints, type QuickResult, quickCheck } from '../core/detect/qu
 import type { Policy } from '../core/types';
 import type { OpenMessage, WebmailAdapter } from './adapter';
 import type { Classified, ClassifyInput } from './messages';
-
-export interface RuntimeSettings {
-  policy: Policy;
-  overlay: boolean;
-}
+import type { Settings } from './settings';
 
 export interface RuntimeOptions {
   adapter: WebmailAdapter;
   classify: (input: ClassifyInput, policy: Policy) => Promise<Classified>;
   copyText: (text: string) => Promise<boolean>;
-  settings: RuntimeSettings;
+  settings: Settings;
   doc?: Document;
   /** Delay between the first mutation of a batch run and the scan it triggers. */
   debounceMs?: number;
@@ -65,7 +61,7 @@ export interface Runtime {
   stop(): void;
   /** The page's location changed (SPA navigation): scan now and once the view has rendered. */
   locationChanged(): void;
-  updateSettings(s: RuntimeSettings): void;
+  updateSettings(s: Settings): void;
   /** Run a scan synchronously (tests, bench). */
   scanNow(): void;
   /** Resolves once no classification is in flight (tests). */
@@ -122,7 +118,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const maxAttempts = opts.maxAttempts ?? 3;
   const retryMs = opts.retryMs ?? 5000;
   const quick = opts.quick ?? quickCheck;
-  let settings: RuntimeSettings = { ...opts.settings };
+  let settings: Settings = { ...opts.settings };
 
   const stats: RuntimeStats = { batches: 0, scans: 0, scanMs: 0, checked: 0, classified: 0, errors: 0 };
   const entries = new Map<string, Entry>();
@@ -461,7 +457,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       unmountAll();
     }),
     locationChanged: onLocation,
-    updateSettings: guard('settings', (s: RuntimeSettings) => {
+    updateSettings: guard('settings', (s: Settings) => {
       const prev = settings;
       settings = { ...s };
       if (!running) return;

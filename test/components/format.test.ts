@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  badgeAccessibleName,
-  bounceLabel,
-  isBadgeable,
-  primaryRecipient,
-  safeHttpUrl,
-  shortCode,
-} from '../../components/format';
-import { multiVerdict, notBounce, recipient, verdict } from '../fixtures/verdicts';
+import { bounceLabel, isBadgeable, primaryRecipient, safeHttpUrl, shortCode } from '../../components/format';
+import { notBounce, recipient, verdict } from '../fixtures/verdicts';
 
 describe('format helpers', () => {
   it('primary recipient is the first failed one', () => {
@@ -41,11 +34,5 @@ describe('format helpers', () => {
     expect(safeHttpUrl('data:text/html,x')).toBeUndefined();
     expect(safeHttpUrl('https://user:pw@example.org/')).toBeUndefined();
     expect(safeHttpUrl('not a url')).toBeUndefined();
-  });
-
-  it('accessible name', () => {
-    expect(badgeAccessibleName(multiVerdict())).toBe(
-      'Bounce Lens: hard bounce, 5.2.1, rejected by a filter, filtered@example.co.jp, and 1 more recipient',
-    );
   });
 });
