@@ -22,8 +22,8 @@ export interface KindResult {
 }
 
 const any = (res: readonly RegExp[], s: string) => !!s && res.some((r) => r.test(s));
-const REPLY_PREFIX = /^\s*(?:re|aw|sv|vs|antw|r|rif|res)\s*(?:\[\d+\])?\s*:/i;
-const FORWARD_PREFIX = /^\s*(?:fwd?|tr|wg|rv|enc|i)\s*:/i;
+const REPLY_PREFIX = /^\s{0,10}(?:re|aw|sv|vs|antw|r|rif|res)\s{0,4}(?:\[\d{1,4}\])?\s{0,4}:/i;
+const FORWARD_PREFIX = /^\s{0,10}(?:fwd?|tr|wg|rv|enc|i)\s{0,4}:/i;
 
 export function detectKind(x: ExtractedMessage): KindResult {
   const ev: Evidence[] = [];

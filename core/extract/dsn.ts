@@ -149,7 +149,7 @@ function recipientFrom(group: DsnField[]): DsnRecipient | undefined {
   }
   const action = get('action');
   if (action) {
-    const a = ACTIONS[action.value.toLowerCase().replace(/[^a-z].*$/, '')];
+    const a = ACTIONS[/^[a-z]{1,20}/.exec(action.value.toLowerCase())?.[0] ?? ''];
     if (a) {
       r.dsnAction = a;
       ev.push({ field: 'action', text: action.line, source: 'dsn', line: action.lineNo });

@@ -156,7 +156,7 @@ export function htmlToText(html: string): string {
   return out
     .join('')
     .split('\n')
-    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').replace(/\s+$/, ''))
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -113,9 +113,9 @@ function isInternalBinary(s: string): boolean {
 // inverted by byteOf().
 const byteDecoder = new TextDecoder('windows-1252');
 const W1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d,
-  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d,
-  0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
 ];
 const INVERSE: ReadonlyMap<number, number> = new Map(W1252_HIGH.map((cp, i) => [cp, 0x80 + i]));
 
@@ -218,7 +218,8 @@ export function parseParams(value: string): { value: string; params: Record<stri
   const head = (semi === -1 ? v : v.slice(0, semi)).trim().toLowerCase();
   const params: Record<string, string> = {};
   if (semi !== -1) {
-    const re = /[;\s]\s*([A-Za-z0-9_.*-]{1,80})\s*=\s*(?:"([^"]{0,1000})"|([^;\s]{0,1000}))/g;
+    const re =
+      /[;\s][;\s]{0,20}([A-Za-z0-9_.*-]{1,80})[ \t]{0,20}=[ \t]{0,20}(?:"([^"]{0,1000})"|([^;\s]{0,1000}))/g;
     const rest = v.slice(semi);
     for (let m = re.exec(rest); m; m = re.exec(rest)) {
       const key = (m[1] ?? '').toLowerCase();
@@ -318,8 +319,7 @@ export function splitMultipart(body: string, boundary: string, notes: string[]):
   if (pos === -1) {
     // Sanitised or broken messages declare one boundary and use another: recover the one in use.
     // The first "--X" line followed by a part header opens the real first part.
-    const opening = /(?:^|\n)--([^\s][^\n]{0,200}?)[ \t]*\n[Cc]ontent-/.exec(body);
-    const found = opening?.[1];
+    const found = firstPartOpener(body);
     if (found && found !== boundary && body.includes(`--${found}\n`)) {
       notes.push('The declared multipart boundary is not used; the one the body uses was followed.');
       return splitMultipart(body, found, notes);
@@ -351,6 +351,22 @@ export function splitMultipart(body: string, boundary: string, notes: string[]):
   return parts;
 }
 
+/** The first line "--X" that is followed by a "Content-" header line: X is the boundary in use. */
+function firstPartOpener(body: string): string | undefined {
+  let pos = body.startsWith('--') ? 0 : body.indexOf('\n--');
+  for (let n = 0; pos !== -1 && n < 50; n++) {
+    const start = pos === 0 && body.startsWith('--') ? 2 : pos + 3;
+    const end = body.indexOf('\n', start);
+    if (end === -1) return undefined;
+    const candidate = body.slice(start, end).trim();
+    const next = body.slice(end + 1, end + 9).toLowerCase();
+    if (candidate && candidate.length <= 200 && !/\s/.test(candidate) && next === 'content-')
+      return candidate;
+    pos = body.indexOf('\n--', end);
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // decoding (postal-mime)
 
@@ -364,6 +380,26 @@ function isPlain(part: { headers: Headers; params: Record<string, string>; body:
   if (PLAIN_CHARSETS.has(charset)) return true;
   // Other charsets only matter when the body has 8-bit bytes or ISO-2022 escapes.
   return isAscii(part.body) && !part.body.includes('\x1b');
+}
+
+function isEncoded(part: { headers: Headers }): boolean {
+  const cte = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
+  return cte === 'base64' || cte === 'quoted-printable';
+}
+
+const SNIFF = ['utf-8', 'euc-jp', 'shift_jis', 'iso-2022-jp', 'gb18030', 'big5', 'euc-kr', 'koi8-r'];
+
+/** Decode a raw body with the first candidate charset that decodes without errors. */
+function sniffCharset(body: string): string | undefined {
+  const bytes = binaryToBytes(body);
+  for (const cs of SNIFF) {
+    try {
+      return new TextDecoder(cs, { fatal: true }).decode(bytes);
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
 }
 
 export interface DecodedText {
@@ -386,10 +422,12 @@ export async function decodePart(
     body = body.slice(0, LIMITS.maxTextPart);
     note = `A ${part.type || 'text'} part over ${LIMITS.maxTextPart / 1024} KB was cut for reading.`;
   }
-  const done = (t: string, n = note): DecodedText => ({
-    text: as === 'html-as-text' ? htmlToText(t) : t,
-    ...(n ? { note: n } : {}),
-  });
+  const done = (t: string, n = note): DecodedText => {
+    // A wrong charset label (EUC-JP sent as ISO-2022-JP, Latin-1 sent as UTF-8) leaves U+FFFD
+    // behind; unencoded bodies are then sniffed against the usual candidates.
+    const fixed = t.includes('\uFFFD') && !isEncoded(part) ? (sniffCharset(body) ?? t) : t;
+    return { text: as === 'html-as-text' ? htmlToText(fixed) : fixed, ...(n ? { note: n } : {}) };
+  };
   if (isPlain(part)) return done(binaryUtf8(body));
   const cte = part.headers.get('content-transfer-encoding');
   const charset = part.params.charset;

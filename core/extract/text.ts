@@ -69,7 +69,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
   const text = input.length > TEXT_LIMITS.maxChars ? input.slice(0, TEXT_LIMITS.maxChars) : input;
   let raw = text.split('\n', TEXT_LIMITS.maxLines);
   raw = unquote(raw);
-  const lines: Line[] = raw.map((t, i) => ({ text: t.replace(/\s+$/, ''), no: i + 1 }));
+  const lines: Line[] = raw.map((t, i) => ({ text: t.trimEnd(), no: i + 1 }));
 
   const exclude = opts.exclude ?? new Set<string>();
   // 1. the failure section
@@ -86,7 +86,10 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       end = i;
       break;
     }
-    const found = anchorOf(t);
+    let found = anchorOf(t);
+    // An indented line repeating the current recipient continues its block (Postfix wraps
+    // "<addr>: host X said: 550\n    <addr>: User unknown").
+    if (found && /^\s/.test(t) && anchors[anchors.length - 1]?.address === found.address) found = undefined;
     if (
       found &&
       EXPANDED_FROM.test(t.slice(0, t.toLowerCase().indexOf(found.address)).toLowerCase()) &&
@@ -109,7 +112,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       if (m?.[1] && !anchors.some((a) => a.address === m[1]?.toLowerCase())) {
         anchors.push({
           line: i,
-          address: (m[1] ?? '').toLowerCase().replace(/\.+$/, ''),
+          address: trimEndChars((m[1] ?? '').toLowerCase(), '.'),
           rest: (lines[i]?.text ?? '').trim(),
         });
       }
@@ -124,19 +127,18 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
   const sectionLines = lines.slice(0, end);
   const section = sectionLines.map((l) => l.text).join('\n');
 
-  // 2-3. blocks
-  const byAddress = new Map<string, { blocks: Line[][]; anchorLine: Line; rest: string[] }>();
+  // 2-3. blocks, in line order; blocks of the same address merge.
+  const byAddress = new Map<string, { lines: Line[]; anchorLine: Line }>();
   for (let k = 0; k < anchors.length; k++) {
     const a = anchors[k];
     if (!a) continue;
     const next = anchors[k + 1]?.line ?? end;
-    const block = lines.slice(a.line + 1, next);
-    const entry = byAddress.get(a.address);
     const anchorLine = lines[a.line] ?? { text: '', no: 0 };
-    if (entry) {
-      entry.blocks.push(block);
-      if (a.rest) entry.rest.push(a.rest);
-    } else byAddress.set(a.address, { blocks: [block], anchorLine, rest: a.rest ? [a.rest] : [] });
+    const own: Line[] = a.rest ? [{ text: a.rest, no: anchorLine.no }] : [];
+    own.push(...lines.slice(a.line + 1, next));
+    const entry = byAddress.get(a.address);
+    if (entry) entry.lines.push(...own);
+    else byAddress.set(a.address, { lines: own, anchorLine });
   }
 
   // Lines before the first anchor (intro), used when a block has no answer of its own (Domino,
@@ -146,9 +148,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
 
   const recipients: TextRecipient[] = [];
   for (const [address, entry] of byAddress) {
-    const restLine: Line[] = entry.rest.map((r) => ({ text: r, no: entry.anchorLine.no }));
-    const all = [...restLine, ...entry.blocks.flat()];
-    let info = readBlock(all);
+    let info = readBlock(entry.lines);
     if (!info.diagnostic || (!info.status && !info.replyCode)) {
       const fromIntro = readBlock(intro.filter((l) => !isIntroBoilerplate(l.text)));
       const introHasCode = !!(fromIntro.status || fromIntro.replyCode);
@@ -254,7 +254,7 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
       /^["'<]?$/.test(after.replace(/^[>"')\].]{0,3}\s{0,3}/, '')) &&
       FAILURE_STATEMENT.test(before.slice(-120))
     ) {
-      return { address, rest: before.replace(/[\s:<"'(]+$/, '').trim() };
+      return { address, rest: trimEndChars(before, ' \t:<"\'(').trim() };
     }
     // (b) a recipient phrase right before it
     const prefix = before.slice(-90).toLowerCase();
@@ -278,6 +278,11 @@ const FAILURE_STATEMENT =
 const CODE_THEN_ADDRESS =
   /^\s{0,8}(?:<<<\s{0,2})?[245]\d\d[\s-](?:[245]\.\d{1,3}\.\d{1,3}\s)?\s{0,2}<?([^<>\s@]{1,64}@[a-z0-9.-]{1,253})>?/i;
 
+const FAILURE_LINE =
+  /\b(?:unknown|no such|not found|does not exist|doesn'?t exist|invalid|full|quota|denied|rejected|refused|disabled|failed|error)\b/i;
+
+const SEPARATOR = /^[\s\-=#*_~+|]{3,400}$/;
+
 function isIntroBoilerplate(t: string): boolean {
   return /^\s*(?:this is|hi[.!]|i'm sorry|i'm afraid|sorry|please|for further|if you|you can|the following|delete your|a message that you|this message was created|an error has occurred|it was not possible|unfortunately|your message)/i.test(
     t,
@@ -296,7 +301,9 @@ interface BlockInfo {
 /** Read one recipient block: the answer, its codes, host and command. */
 function readBlock(block: Line[]): BlockInfo {
   const ev: Evidence[] = [];
-  const content = block.filter((l) => l.text.trim() !== '' && !BOILERPLATE.some((re) => re.test(l.text)));
+  const content = block.filter(
+    (l) => l.text.trim() !== '' && !SEPARATOR.test(l.text) && !BOILERPLATE.some((re) => re.test(l.text)),
+  );
   if (content.length === 0) return { evidence: ev };
   const joined = content
     .slice(0, 60)
@@ -324,14 +331,22 @@ function readBlock(block: Line[]): BlockInfo {
     }
     if (answerStart !== -1) break;
   }
+  let contextBefore: Line[] = [];
   if (answerStart === -1) {
     const codeLine = content.findIndex((l) => /^\s{0,8}(?:[#<(]{0,3}\s{0,2})?[245]\d\d[\s-]/.test(l.text));
-    if (codeLine !== -1) answerStart = codeLine;
+    if (codeLine !== -1) {
+      answerStart = codeLine;
+      // An MTA's own error printed just before the relayed code line ("mail.local: unknown user").
+      contextBefore = content
+        .slice(Math.max(0, codeLine - 2), codeLine)
+        .filter((l) => FAILURE_LINE.test(l.text));
+    }
   }
 
   let answerLines: Line[];
   if (answerStart !== -1) {
-    answerLines = collectAnswer(content, answerStart);
+    answerLines = [...contextBefore, ...collectAnswer(content, answerStart)];
+    if (contextBefore.length) markerCut = 0;
   } else {
     // No marker and no code line: the block's text is the answer (Exim "retry timeout exceeded").
     answerLines = content.slice(0, 6);
@@ -417,4 +432,11 @@ function stripEmpty<T extends object>(o: T): T {
 function clip(s: string): string {
   const t = s.trim();
   return t.length > 300 ? `${t.slice(0, 297)}...` : t;
+}
+
+/** Strip any of `chars` from the end (a loop: a regex like /[x]+$/ is quadratic on long runs). */
+function trimEndChars(s: string, chars: string): string {
+  let e = s.length;
+  while (e > 0 && chars.includes(s[e - 1] ?? '')) e--;
+  return s.slice(0, e);
 }
