@@ -4,6 +4,7 @@
  */
 import { checkSync } from 'recheck';
 import { afterAll, describe, expect, it } from 'vitest';
+import outlookContentScript from '../../../entrypoints/outlook.content/index';
 import type { OpenMessage } from '../../../webmail/adapter';
 import {
   findAddress,
@@ -188,6 +189,8 @@ describe('matches', () => {
       'https://outlook.office365.com/*',
       'https://outlook.cloud.microsoft/*',
     ]);
+    const declared = outlookContentScript.matches;
+    expect(Array.isArray(declared) ? [...declared].sort() : declared).toEqual([...OUTLOOK_MATCHES].sort());
     for (const h of OUTLOOK_HOSTS) expect(outlookAdapter.matches(new URL(`https://${h}/mail/0/`))).toBe(true);
     for (const u of [
       'http://outlook.live.com/mail/',
