@@ -63,7 +63,8 @@ export function messageIds(el: Element): GmailIds {
   const perm = (el.getAttribute('data-message-id') ?? '').replace(/^#/, '');
   if (PERM_ID.test(perm)) ids.perm = perm;
   // The legacy hex id and the msg-f decimal id are the same number.
-  if (!ids.hex && ids.perm?.startsWith('msg-f:')) ids.hex = BigInt(ids.perm.slice(6)).toString(16);
+  const decimal = /^msg-f:(\d+)$/.exec(ids.perm ?? '')?.[1];
+  if (!ids.hex && decimal) ids.hex = BigInt(decimal).toString(16);
   if (!ids.perm && ids.hex) ids.perm = `msg-f:${BigInt(`0x${ids.hex}`).toString(10)}`;
   return ids;
 }

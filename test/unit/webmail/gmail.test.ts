@@ -72,6 +72,10 @@ describe('Gmail adapter: open messages', () => {
     expect(messageIds(el)).toEqual({ hex: MESSAGES.gmail01.hex, perm: `msg-f:${dec(MESSAGES.gmail01.hex)}` });
     el.setAttribute('data-message-id', '#msg-a:r123456');
     expect(messageKey(el)).toBeUndefined();
+    el.setAttribute('data-message-id', '#msg-a:s:12290863930259651721');
+    expect(messageKey(el)).toBe('gmail:msg-a:s:12290863930259651721');
+    el.setAttribute('data-message-id', '#msg-f:s:123');
+    expect(messageKey(el)).toBe('gmail:msg-f:s:123');
     el.setAttribute('data-message-id', 'garbage"]');
     expect(messageKey(el)).toBeUndefined();
   });
