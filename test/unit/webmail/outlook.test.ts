@@ -64,7 +64,7 @@ describe('fixture set', () => {
     expect(FIXTURES.filter((f) => f.open.some((m) => !m.classify.isBounce)).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('is what build.ts writes for the fixture (the pages carry their source note)', () => {
+  it('pages are self-contained: source note, language, no script, no remote resource', () => {
     for (const f of FIXTURES) {
       const html = fixtureHtml(f.file);
       expect(html).toContain('Bounce Lens test fixture');
