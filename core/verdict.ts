@@ -4,11 +4,22 @@
  */
 import { readerAction } from './decide/action';
 import { decide } from './decide/policy';
+import { diagnoseCause } from './diagnose/causes';
 import type { KindResult } from './diagnose/kind';
 import { replyMeaning, statusMeaning } from './diagnose/meanings';
 import { decideReason, reasonMeaning, reasonText } from './diagnose/reason';
+import { matchVendors, toFinding } from './diagnose/vendors';
 import type { ExtractedMessage } from './extract/index';
-import type { ExtractedRecipient, Policy, RecipientVerdict, Verdict } from './types';
+import type {
+  CodeConflict,
+  ExtractedRecipient,
+  Policy,
+  Reason,
+  RecipientVerdict,
+  VendorFinding,
+  Verdict,
+} from './types';
+import type { VendorContext } from './vendors/types';
 
 export function buildVerdict(x: ExtractedMessage, k: KindResult, policy: Policy): Verdict {
   const isBounce = k.kind === 'bounce' || k.kind === 'delay';
@@ -36,11 +47,51 @@ export function buildVerdict(x: ExtractedMessage, k: KindResult, policy: Policy)
   };
 }
 
+/** Reasons whose cause (SPF/DKIM/DMARC, blocklist, reputation, content, relay, rDNS, rate...) is worth diagnosing. */
+const POLICY_REASONS: ReadonlySet<Reason> = new Set([
+  'authfailure',
+  'badreputation',
+  'blocked',
+  'contenterror',
+  'failedstarttls',
+  'norelaying',
+  'notcompliantrfc',
+  'policyviolation',
+  'rejected',
+  'requireptr',
+  'securityerror',
+  'spamdetected',
+  'speeding',
+  'toomanyconn',
+  'virusdetected',
+  'filtered',
+]);
+
+function vendorContext(r: ExtractedRecipient, x: ExtractedMessage): VendorContext {
+  const at = r.recipient.lastIndexOf('@');
+  return {
+    remoteMta: (r.remoteMta ?? '').toLowerCase(),
+    reportingMta: (r.reportingMta ?? x.reportingMta ?? '').toLowerCase(),
+    diagnostic: r.diagnostic ?? '',
+    status: r.status ?? '',
+    replyCode: r.replyCode ?? '',
+    command: r.command ?? '',
+    recipientDomain: at === -1 ? '' : r.recipient.slice(at + 1).toLowerCase(),
+    headers: x.headers,
+    from: `${x.fromName} ${x.from}`.trim().toLowerCase(),
+    subject: x.subject,
+    body: x.textReport.section,
+  };
+}
+
 function recipientVerdict(r: ExtractedRecipient, x: ExtractedMessage, policy: Policy): RecipientVerdict {
   const status = r.status ?? '';
   const replyCode = r.replyCode ?? '';
   const diagnostic = r.diagnostic ?? '';
-  const reasonResult = decideReason({
+  const evidence = [...r.evidence];
+
+  // Diagnose: the generic reason, then who answered and what they really meant.
+  const generic = decideReason({
     status,
     replyCode,
     diagnostic,
@@ -48,15 +99,75 @@ function recipientVerdict(r: ExtractedRecipient, x: ExtractedMessage, policy: Po
     command: r.command ?? '',
     diagnosticType: r.diagnosticType ?? '',
   });
-  const reason = reasonResult.reason;
-  const decision = decide({ policy, status, replyCode, diagnostic, reason, dsnAction: r.dsnAction });
-  const action = readerAction(reason, decision.bounce);
+  const matches = matchVendors(vendorContext(r, x));
+  const best = matches[0];
+  const rule = best?.rule;
+  const vendorName = best?.vendor.name ?? '';
+  const reason: Reason = rule?.reason ?? generic.reason;
+  const reasonWhy = rule?.reason
+    ? `${vendorName}: ${rule.meaning} (${rule.pattern}).${rule.reason !== generic.reason ? ` The generic reading was "${generic.reason}": ${generic.why}` : ''}`
+    : generic.why;
+  if (generic.matched)
+    evidence.push({ field: 'reason', text: `${generic.matched} -> ${generic.reason}`, source: 'rule' });
+  if (best)
+    evidence.push({
+      field: 'vendor',
+      text: `${best.vendor.name}: ${rule?.pattern} (${best.matchedBy})`,
+      source: 'rule',
+    });
+  const diagnosis =
+    rule?.diagnosis ??
+    (POLICY_REASONS.has(reason) || /^[45]\.7\./.test(status)
+      ? diagnoseCause({ diagnostic, status, replyCode, remoteMta: r.remoteMta ?? '' })
+      : undefined);
+
+  // Decide.
+  const vendorBounce = rule?.bounce?.[policy];
+  const decision = decide({
+    policy,
+    status,
+    replyCode,
+    diagnostic,
+    reason,
+    dsnAction: r.dsnAction,
+    ...(vendorBounce && rule
+      ? { vendorBounce: { bounce: vendorBounce, ruleId: rule.id, why: `${vendorName}: ${rule.meaning}` } }
+      : {}),
+  });
+  const action = readerAction(
+    reason,
+    decision.bounce,
+    rule
+      ? {
+          practice: rule.practice,
+          ...(rule.action ? { action: rule.action } : {}),
+          remediation: rule.remediation,
+        }
+      : undefined,
+  );
+
   const statusInfo = status ? statusMeaning(status) : undefined;
   const replyInfo = replyCode ? replyMeaning(replyCode) : undefined;
+  let conflict: CodeConflict | undefined;
+  if (rule?.contradicts) {
+    const iana = statusMeaning(rule.contradicts.code);
+    conflict = {
+      code: rule.contradicts.code,
+      iana: iana?.summary ?? 'not registered',
+      vendor: `${vendorName} means: ${rule.contradicts.vendorMeaning}`,
+      followed: 'vendor',
+      why: `${vendorName} documents this use of the code (${rule.source}); its meaning decides the reason and the advice.`,
+    };
+  }
+  // One finding per vendor (its best rule), best first.
+  const seen = new Set<string>();
+  const vendor: VendorFinding[] = [];
+  for (const m of matches) {
+    if (seen.has(m.vendor.id)) continue;
+    seen.add(m.vendor.id);
+    vendor.push(toFinding(m));
+  }
   const reportingMta = r.reportingMta ?? x.reportingMta;
-  const evidence = [...r.evidence];
-  if (reasonResult.matched)
-    evidence.push({ field: 'reason', text: `${reasonResult.matched} -> ${reason}`, source: 'rule' });
   return {
     ...r,
     ...(reportingMta ? { reportingMta } : {}),
@@ -64,13 +175,20 @@ function recipientVerdict(r: ExtractedRecipient, x: ExtractedMessage, policy: Po
     ...(replyInfo ? { replyInfo } : {}),
     reason,
     reasonText: reasonText(reason),
-    reasonWhy: reasonResult.why,
-    vendor: [],
+    reasonWhy,
+    ...(rule?.detail
+      ? { detail: rule.detail }
+      : diagnosis
+        ? { detail: diagnosis.list ? `${diagnosis.cause}:${diagnosis.list}` : diagnosis.cause }
+        : {}),
+    ...(diagnosis ? { diagnosis } : {}),
+    vendor,
+    ...(conflict ? { conflict } : {}),
     bounce: decision.bounce,
     decision,
     action: action.action,
     actionWhy: action.why,
-    meaning: reasonMeaning(reason),
+    meaning: rule ? `${rule.meaning}.`.replace(/\.\.$/, '.') : reasonMeaning(reason),
     evidence,
   };
 }

@@ -308,6 +308,18 @@ export function decideReason(input: ReasonInput): ReasonResult {
     }
   }
 
+  // A local delivery program's exit status (Diagnostic-Code: X-Unix; 255) is a mailer error, whatever
+  // generic system status came with it.
+  if (ctx.diagnosticType.startsWith('x-unix') && (!ctx.statusReason || WEAK.has(ctx.statusReason)))
+    return result(
+      'mailererror',
+      'The error comes from the local delivery program (X-Unix): mailer error.',
+      input.diagnosticType,
+    );
+  // Refused in reply to MAIL FROM with only a generic security status: the sender was refused.
+  if (ctx.command === 'MAIL' && (!ctx.statusReason || ctx.statusReason === 'securityerror'))
+    return result('rejected', 'The server refused the envelope sender (in reply to MAIL FROM).', 'MAIL');
+
   if (ctx.statusReason) return result(ctx.statusReason, statusWhy(ctx, ctx.statusReason), status);
 
   for (const f of FALLBACK_RULES) {

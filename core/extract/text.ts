@@ -394,26 +394,30 @@ function collectAnswer(content: Line[], start: number): Line[] {
   const first = content[start];
   if (!first) return out;
   out.push(first);
-  const code = /^\s{0,8}[#<(]{0,3}\s{0,2}([245]\d\d)[\s-]/.exec(first.text)?.[1];
-  for (let i = start + 1; i < content.length && out.length < 12; i++) {
-    const t = content[i]?.text ?? '';
-    if (code && new RegExp(`^\\s{0,8}${code}[\\s-]`).test(t)) {
-      out.push(content[i] as Line);
+  // The reply code whose continuation lines ("550-...") belong to this answer; when the first
+  // line is a marker without a code ("SMTP error from remote mail server after RCPT TO:"), the
+  // first code line below it sets it.
+  let code = CODE_PREFIX.exec(first.text)?.[1];
+  for (let i = start + 1; i < content.length && out.length < 16; i++) {
+    const line = content[i] as Line;
+    const t = line.text;
+    const lineCode = CODE_PREFIX.exec(t)?.[1];
+    if (lineCode && (!code || lineCode === code)) {
+      code = lineCode;
+      out.push(line);
       continue;
     }
     if (RESPONSE_MARKERS.some((re) => re.test(t))) break;
-    if (
-      /^\s{1,}/.test(t) ||
-      /^\(/.test(t) ||
-      (!/^[A-Z][a-z]+ [a-z]/.test(t) && out.length < 3 && !/^-{3,}|^={3,}/.test(t))
-    ) {
-      out.push(content[i] as Line);
+    if (/^\s/.test(t) || t.startsWith('(') || (out.length < 3 && !/^[A-Z][a-z]+ [a-z]/.test(t))) {
+      out.push(line);
       continue;
     }
     break;
   }
   return out;
 }
+
+const CODE_PREFIX = /^\s{0,8}[#<(]{0,3}\s{0,2}([245]\d\d)[\s-]/;
 
 function replyFromLines(content: Line[]): string | undefined {
   for (const l of content.slice(0, 40)) {

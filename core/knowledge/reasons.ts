@@ -386,9 +386,6 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'user unknown in virtual alias table',
         'user unknown in relay recipient table',
         'email account that you tried to reach does not exist',
-        // Gmail's card: "Your message wasn't delivered to X because the address couldn't be found"
-        "because the address couldn't be found",
-        'because the address could not be found',
       ],
     },
   ],

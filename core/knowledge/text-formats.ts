@@ -166,7 +166,7 @@ export const PERMANENT_PHRASES: readonly RegExp[] = [
 
 /** Lines that are boilerplate in a recipient block (help text), dropped from the diagnostic. */
 export const BOILERPLATE: readonly RegExp[] = [
-  /^\s{0,8}(?:if that doesn'?t work|if the problem continues|for more (?:tips|information)|for email administrators|more info for email admins|how to fix it|try retyping the address|contact the recipient|please (?:check|verify|contact)|learn more|the following organization rejected|action required|original message details|created date|sender address|recipient address|subject\s{0,2}:|sent\s{0,2}:|error details)\b/i,
+  /^\s{0,8}(?:if that doesn'?t work|if the problem continues|for more (?:tips|information)|for email administrators|more info for email admins|how to fix it|try retyping the address|contact the recipient|please (?:check|verify|contact)|learn more|the following organization rejected|action required|original message details|created date|(?:sender|recipient) address\s{0,2}:|subject\s{0,2}:|sent\s{0,2}:|error details)/i,
 ];
 
 /** Intro lines that mean the report lists recipients that failed (used to start the section). */
