@@ -10,8 +10,9 @@
  * - A vendor is recognised by any one signal. Signals on the answering side (Remote-MTA host, a
  *   vendor token in the diagnostic, the recipient's domain) let all its rules apply; signals that
  *   only identify the system that wrote the bounce (its headers, From, Subject, Reporting-MTA)
- *   let only rules with `scope: 'any'` apply, unless the vendor reports its own verdicts
- *   (`ownVerdicts`) and no other Remote-MTA is named.
+ *   let only rules with `scope: 'any'` apply, unless no other Remote-MTA is named and either the
+ *   Reporting-MTA is the vendor's (it wrote about its own mailbox) or the vendor reports its own
+ *   verdicts (`ownVerdicts`).
  * - `standalone` rules apply without recognition (their token is unique).
  * - Conditions of a rule AND together; entries inside one condition OR together.
  * - Ranking: recognition strength plus rule specificity (tokens > text > codes), then registry
@@ -33,6 +34,7 @@ const STRENGTH = {
   remoteHost: 50,
   token: 40,
   ownVerdict: 30,
+  reportingHostAlone: 25,
   recipientDomain: 20,
   reporting: 10,
   standalone: 0,
@@ -222,6 +224,8 @@ function recognise(v: Vendor, p: Prepared): Recognition | undefined {
   let by: string | undefined;
   if (ctx.reportingMta && r.hosts?.some((h) => h.test(ctx.reportingMta))) {
     by = `reporting host ${clip(ctx.reportingMta)}`;
+    // No other server is named: the reporting host wrote the diagnostic about its own mailbox.
+    if (!ctx.remoteMta) return { side: 'answering', matchedBy: by, strength: STRENGTH.reportingHostAlone };
   } else {
     const h = headerMatch(r.headers, ctx.headers);
     if (h) by = `header ${h}`;
@@ -314,6 +318,24 @@ export function matchVendors(ctx: VendorContext, vendors: readonly Vendor[] = VE
   }
   found.sort((a, b) => b.m.score - a.m.score || a.vendorOrder - b.vendorOrder || a.ruleOrder - b.ruleOrder);
   return found.map((f) => f.m);
+}
+
+/**
+ * Which vendors this recipient's bounce shows, and on which side (answering or reporting), whether
+ * or not one of their rules applies. For explanations ("reported by Yahoo; the refusal came from
+ * another server") and tests.
+ */
+export function recogniseVendors(
+  ctx: VendorContext,
+  vendors: readonly Vendor[] = VENDORS,
+): { vendor: Vendor; side: VendorSide; matchedBy: string }[] {
+  const p = prepare(ctx);
+  const out: { vendor: Vendor; side: VendorSide; matchedBy: string }[] = [];
+  for (const cv of compile(vendors)) {
+    const rec = recognise(cv.vendor, p);
+    if (rec) out.push({ vendor: cv.vendor, side: rec.side, matchedBy: rec.matchedBy });
+  }
+  return out;
 }
 
 /** The finding shown to the reader for one match. */

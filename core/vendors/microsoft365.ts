@@ -520,8 +520,9 @@ export const microsoft365 = defineVendor({
       id: 'microsoft365-expired',
       csvRows: [55],
       scope: 'any',
-      match: { text: [/\bQUEUE\.Expired\b/, /Message expired/i], status: ['4.4.7', '5.4.300'] },
-      pattern: "4.4.7 / 5.4.300 'Message expired' / QUEUE.Expired",
+      match: { text: [/\bQUEUE\.Expired\b/, /Message expired/i], status: ['4.4.7', '5.4.300', '5.4.316'] },
+      pattern:
+        "4.4.7 / 5.4.300 'Message expired' / QUEUE.Expired (also 5.4.316 'Message expired, connection refused')",
       meaning: 'Exchange gave up after retrying; the real cause is the last attempt.',
       practice: 'SOFT',
       reason: 'expired',

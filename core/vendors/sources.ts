@@ -8,18 +8,18 @@
 export const SOURCES = {
   // --- peers.md section 7 ------------------------------------------------------------------------
   ANYMAIL:
-    'https://github.com/anymail/django-anymail/blob/main/anymail/webhooks/mailgun.py ; https://github.com/anymail/django-anymail/issues/130',
+    'https://github.com/anymail/django-anymail/blob/main/anymail/webhooks/mailgun.py, https://github.com/anymail/django-anymail/issues/130',
   'AOL-RLY': 'http://postmaster-us.info.aol.com/errors/554rlyb1.html',
   ASSOC:
-    'https://github.com/assoconnect/php-smtp-code/blob/master/src/Parser/TextSearchParser.php (AssoConnect SmtpCode; peers.md: path found through the code index)',
+    'https://github.com/assoconnect/php-smtp-code/blob/master/src/Parser/TextSearchParser.php (AssoConnect SmtpCode, the repository peers.md could not confirm)',
   'ATT-BLS': 'http://rbl.att.net/block_enduser.html',
   'BENTO-APPLE': 'https://bentonow.com/smtp-errors/apple',
   'COMCAST-XML': 'http://postmaster.comcast.net/mail-error-codes.xml',
   DMARCPAL: 'https://dmarcpal.com/learn/gmail-bulk-sender-error-codes-explained',
   'GH-S3140':
-    'https://github.com/regnull/ubikom/issues/26 ; https://github.com/hestiacp/hestiacp/issues/2901 ; https://github.com/openaustralia/righttoknow/issues/985 ; https://github.com/root-io/vmail/issues/91',
+    'https://github.com/regnull/ubikom/issues/26, https://github.com/hestiacp/hestiacp/issues/2901, https://github.com/openaustralia/righttoknow/issues/985, https://github.com/root-io/vmail/issues/91',
   'GH-S3150':
-    'https://github.com/simple-login/app/issues/1875 ; https://github.com/MicrosoftDocs/OfficeDocs-Support/issues/834',
+    'https://github.com/simple-login/app/issues/1875, https://github.com/MicrosoftDocs/OfficeDocs-Support/issues/834',
   'GWS-ERR':
     'https://knowledge.workspace.google.com/admin/support/troubleshooting/gmail-smtp-errors-and-codes',
   IRONPORT: 'https://pcsdesk.com/?p=416',
@@ -32,7 +32,7 @@ export const SOURCES = {
   PHPBH: 'https://github.com/cfortune/PHP-Bounce-Handler/blob/master/bounce_responses.php',
   'PP-EMAILWIZ': 'https://github.com/LukeSmithxyz/emailwiz/issues/233',
   'SES-PASTE':
-    'https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_Bounce.html ; https://pastebin.com/GaJQvnXR',
+    'https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_Bounce.html, https://pastebin.com/GaJQvnXR',
   SFM: 'https://github.com/ActiveCampaign/smtp-field-manual/tree/67831a2/data (smtp-field-manual @67831a2)',
   'SFM-PR35': 'https://github.com/ActiveCampaign/smtp-field-manual/pull/35',
   'SFM-PR99': 'https://github.com/ActiveCampaign/smtp-field-manual/pull/99',
@@ -48,15 +48,15 @@ export const SOURCES = {
   'SIS-DOCOMO': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/NTTDOCOMO.pm',
   'SIS-FPTT': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/FrancePTT.pm',
   'SIS-GMX':
-    'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/GMX.pm ; https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/EinsUndEins.pm',
+    'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/GMX.pm, https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/EinsUndEins.pm',
   'SIS-GO-ML':
-    'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-messagelabs.go ; https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/MessageLabs.pm',
+    'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-messagelabs.go, https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/MessageLabs.pm',
   'SIS-GO-OUTLOOK': 'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-outlook.go',
   'SIS-GODADDY': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/GoDaddy.pm',
   'SIS-GOOGLE': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Google.pm',
   'SIS-IUA': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/IUA.pm',
   'SIS-KDDI':
-    'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/KDDI.pm ; https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/KDDI.pm',
+    'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/KDDI.pm, https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/KDDI.pm',
   'SIS-MAILRU': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/MailRu.pm',
   'SIS-MIMECAST': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Mimecast.pm',
   'SIS-MS': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Microsoft.pm',
@@ -65,17 +65,17 @@ export const SOURCES = {
   'SIS-TENCENT': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Tencent.pm',
   'SIS-TREND': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/InterScanMSS.pm',
   'SIS-YAHOO':
-    'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/YahooInc.pm ; https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-yahooinc.go',
+    'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/YahooInc.pm, https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-yahooinc.go',
   'SIS-YANDEX': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/Yandex.pm',
   'SIS-ZOHO': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/Zoho.pm',
   SOE: 'https://github.com/sisimai/set-of-emails/tree/18e585c/maildir',
   'SUPED-APPLE': 'https://www.suped.com (articles on Apple HM07/HM08/CS01/CS02)',
   'SUPED-VADE':
-    'https://www.suped.com/learn/blocklists/what-does-the-vade-secure-oxsus0001_403-error-code-mean-and-how-should-it-be-handled ; https://www.suped.com/knowledge/email-deliverability/troubleshooting/is-vades-use-of-550-571-a-hard-bounce-and-what-do-the-error-codes-mean',
+    'https://www.suped.com/learn/blocklists/what-does-the-vade-secure-oxsus0001_403-error-code-mean-and-how-should-it-be-handled, https://www.suped.com/knowledge/email-deliverability/troubleshooting/is-vades-use-of-550-571-a-hard-bounce-and-what-do-the-error-codes-mean',
   TIDBITS: 'TidBITS 2021-08-30, "Resetting Recent iCloud Bouncing Subscribers"',
   'UT-IRONPORT': 'https://utsubdev2.service-now.com/utss/KAhome.do?number=KB0011414',
   'VADE-IN':
-    'https://postmaster-oxsus.vadesecure.com/inbound_error_codes ; https://postmaster-oxsus.vadesecure.com/',
+    'https://postmaster-oxsus.vadesecure.com/inbound_error_codes, https://postmaster-oxsus.vadesecure.com/',
   'VADE-OUT': 'https://postmaster-oxsus.vadesecure.com/outbound_error_codes',
   'VIWS-MAILRU': 'https://viws.ru/en/poterya-pochtovyh-soobshchenii-oshibki-pochtovoi-sistemy.html',
   'YAHOO-DE': 'https://de.hilfe.yahoo.com/ (article sln3275)',
@@ -85,12 +85,12 @@ export const SOURCES = {
   RFC: 'https://www.rfc-editor.org/ (RFC 3463, 5248, 5321, 7208, 7489, 8617, 8689)',
   IANA: 'https://www.iana.org/assignments/smtp-enhanced-status-codes/',
   // --- seeds in ../shared/docs/seeds ---------------------------------------------------------------
-  'SEED-000': '../shared/docs/seeds/000_5ad3f4f7d91ac9e1.txt (Vade 550 5.7.1 OXSUS001_403; Suped article)',
-  'SEED-003': '../shared/docs/seeds/003_07ae892b6b1cf860.txt (550 5.7.1 causes; Suped article)',
+  'SEED-000': '../shared/docs/seeds/000_5ad3f4f7d91ac9e1.txt (Vade 550 5.7.1 OXSUS001_403, Suped article)',
+  'SEED-003': '../shared/docs/seeds/003_07ae892b6b1cf860.txt (550 5.7.1 causes, Suped article)',
   // --- extra sources, not in peers.md section 7 ----------------------------------------------------
   'EXT-GO-SISIMAI-MS': 'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-microsoft.go',
   'EXT-GO-SISIMAI-DOCOMO':
-    'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-nttdocomo.go ; https://github.com/sisimai/go-sisimai/issues/64',
+    'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-nttdocomo.go, https://github.com/sisimai/go-sisimai/issues/64',
   'EXT-GO-SISIMAI-GOOGLE': 'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-google.go',
   'EXT-SPAMHAUS-CHECK':
     'https://www.spamhaus.org/resource-hub/delisting/good-bye-blocklist-removal-center-hello-ip-and-domain-reputation-checker/',
@@ -107,11 +107,11 @@ export const SOURCES = {
   'EXT-ABUSIX':
     'https://docs.abusix.com/lookup-and-delisting/etXXhES8PMHJSheqsd1gtL/lookup-and-delisting-overview/oiSPbdSD2nyd4MAXieazYn',
   'EXT-TALOS':
-    'https://support.talosintelligence.com/docs/email-reputation ; https://talosintelligence.com/support',
+    'https://support.talosintelligence.com/docs/email-reputation, https://talosintelligence.com/support',
   'EXT-MS-OLC-FORM':
-    'https://www.virtbiz.com/client/index.php?rp=%2Fknowledgebase%2F71%2FOutlook-or-Hotmail-or-Microsoft-has-blocked-my-email.html ; https://blogs.msdn.microsoft.com/tzink/2017/03/17/a-quick-overview-of-outlook-com-hotmail-sender-support/',
+    'https://www.virtbiz.com/client/index.php?rp=%2Fknowledgebase%2F71%2FOutlook-or-Hotmail-or-Microsoft-has-blocked-my-email.html, https://blogs.msdn.microsoft.com/tzink/2017/03/17/a-quick-overview-of-outlook-com-hotmail-sender-support/',
   'EXT-MS-606':
-    'https://pastebin.com/LkiQYSWa ; https://pastebin.com/EH1TUb0X (real 5.7.606 replies naming sender.office.com)',
+    'https://pastebin.com/LkiQYSWa, https://pastebin.com/EH1TUb0X (real 5.7.606 replies naming sender.office.com)',
 } as const;
 
 export type SourceKey = keyof typeof SOURCES;
