@@ -377,7 +377,7 @@ export async function benchWebmail(opts: { build?: boolean; runs?: number } = {}
   };
 }
 
-function table(b: WebmailBench): string {
+export function table(b: WebmailBench): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const lines = [
     'Bounce Lens: webmail bench (medians)',

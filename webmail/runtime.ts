@@ -72,7 +72,7 @@ export interface Runtime {
 export const HOST_TAG = 'bounce-lens-badge';
 
 /** Default delay between the first mutation of a burst and the scan it triggers. */
-export const DEFAULT_DEBOUNCE_MS = 60;
+export const DEFAULT_DEBOUNCE_MS = 16;
 
 interface Mount {
   host: HTMLElement;

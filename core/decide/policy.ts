@@ -156,11 +156,13 @@ function sinch(input: DecideInput): Decision {
   const text = input.diagnostic.toLowerCase();
   const status = input.status;
   const klass = reply ? reply[0] : status ? status[0] : '';
-  // A 5.x.x status without a reply code is matched as the generic permanent reply 550.
+  // A 5.x.x status without a reply code is matched as the generic permanent reply 550 (and, for
+  // the 5XX storage exception, as any of its 5XX codes).
   const code = reply || (klass === '5' ? '550' : '');
+  const candidates = reply ? [reply] : klass === '5' ? ['550', '552', '554', '599'] : [];
   if (code) {
     for (const e of SINCH_EXCEPTIONS) {
-      if (!e.codes.includes(code)) continue;
+      if (!e.codes.some((c) => candidates.includes(c))) continue;
       const textHit = e.text?.some((t) => text.includes(t)) ?? false;
       const statusHit = e.status ? e.status.includes(status) : true;
       const aloneHit = e.statusAlone?.includes(status) ?? false;
