@@ -8,7 +8,8 @@
  *
  * Semantics (see core/vendors/types.ts):
  * - A vendor is recognised by any one signal. Signals on the answering side (Remote-MTA host, a
- *   vendor token in the diagnostic, the recipient's domain) let all its rules apply; signals that
+ *   vendor token in the diagnostic, the recipient's domain when no Remote-MTA is named) let all
+ *   its rules apply; signals that
  *   only identify the system that wrote the bounce (its headers, From, Subject, Reporting-MTA)
  *   let only rules with `scope: 'any'` apply, unless no other Remote-MTA is named and either the
  *   Reporting-MTA is the vendor's (it wrote about its own mailbox) or the vendor reports its own
@@ -214,7 +215,9 @@ function recognise(v: Vendor, p: Prepared): Recognition | undefined {
   }
   const token = firstMatch(r.tokens, p.text);
   if (token) return { side: 'answering', matchedBy: `token "${clip(token)}"`, strength: STRENGTH.token };
-  if (ctx.recipientDomain && r.recipientDomains?.some((d) => d.test(ctx.recipientDomain))) {
+  // The recipient's domain says who answered only when no Remote-MTA is named: a named host that is
+  // not the vendor's (the sender's own relay, a filter in front) answered instead.
+  if (!ctx.remoteMta && ctx.recipientDomain && r.recipientDomains?.some((d) => d.test(ctx.recipientDomain))) {
     return {
       side: 'answering',
       matchedBy: `recipient domain ${ctx.recipientDomain}`,

@@ -17,6 +17,7 @@ export const aol = defineVendor({
   recognize: {
     hosts: [hosts('aol.com')],
     tokens: [/\b(?:RLY|RTR|HVU|DYN|CON):[A-Z][A-Z0-9]\b/, /\bMFF:/, /postmaster(?:-us)?\.info\.aol\.com/i],
+    headers: [{ name: 'x-aol-ip' }],
   },
   rules: [
     {

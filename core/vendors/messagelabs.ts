@@ -19,7 +19,6 @@ export const messagelabs = defineVendor({
     tokens: [/symanteccloud\.com\/troubleshooting/i, /\[[a-z0-9-]{1,40}\.messagelabs\.com\]/i],
     headers: [{ name: 'x-msg-ref' }],
     from: [/mailer-daemon@messagelabs\.com/i],
-    subjects: [/^Mail Delivery Failure\b/i],
     ownVerdicts: true,
   },
   rules: [

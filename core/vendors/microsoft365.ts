@@ -607,7 +607,10 @@ export const microsoft365 = defineVendor({
     {
       id: 'microsoft365-bare-lf',
       csvRows: [58],
-      match: { status: ['5.6.11'], text: [/invalid characters/i] },
+      match: {
+        status: ['5.6.11'],
+        text: [/invalid characters/i, /BareLinefeedsAreIllegal/i, /bare line ?feeds/i],
+      },
       pattern: "5.6.11 'invalid characters' (bare line feeds)",
       meaning: 'The message contains bare line feeds (invalid characters).',
       practice: 'BLOCK',

@@ -268,6 +268,7 @@ export const mimecast = defineVendor({
       pattern: "451 'Invalid Recipient - ...#451'",
       meaning: 'Recipient validation is failing temporarily.',
       practice: 'SOFT',
+      bounce: { recipient: 'soft' },
       note: 'Not yet an unknown user: the directory lookup failed.',
       remediation: 'Retry.',
       source: src('SFM'),

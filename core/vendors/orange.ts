@@ -170,6 +170,7 @@ export const orange = defineVendor({
       pattern: "105 / 107 / 108 / 109 / 201 / 423 / 424 'Service refuse. Veuillez essayer plus tard'",
       meaning: 'A temporary refusal ("service refused, please try later"), even when sent with a 5xx code.',
       practice: 'SOFT',
+      bounce: { recipient: 'soft' },
       note: 'Orange and La Poste do not say more; their text asks you to try again later.',
       remediation: 'Retry later; if it persists, check the IP reputation and contact the postmaster.',
       source: F,

@@ -78,6 +78,7 @@ export const proofpoint = defineVendor({
         "421/450 4.1.1 'unverified address: Address verification in progress' / 'lost connection with ...'",
       meaning: 'Recipient verification (a call-out to the mailbox server) is still pending.',
       practice: 'SOFT',
+      bounce: { recipient: 'soft' },
       note: "Not an unknown user, even with 4.1.1: Proofpoint hasn't finished checking.",
       remediation: 'Retry; the queue does it for you.',
       contradicts: { code: 'X.1.1', vendorMeaning: 'recipient verification is still in progress' },

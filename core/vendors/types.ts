@@ -62,7 +62,7 @@ export interface VendorRecognition {
 /**
  * (extension) Which side of the delivery a recognition signal identifies.
  * - `answering`: the server that refused the mail (Remote-MTA host, a vendor token inside the
- *   diagnostic, the recipient's domain).
+ *   diagnostic, the recipient's domain when no Remote-MTA is named).
  * - `reporting`: the system that wrote the bounce (its headers, From, Subject, Reporting-MTA). A
  *   vendor seen only here did not necessarily say the words in the diagnostic, so only its rules
  *   with `scope: 'any'` apply.

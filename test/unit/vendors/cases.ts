@@ -647,7 +647,7 @@ export const CASES: readonly RuleCase[] = [
     reason: 'contenterror',
     bounce: '-s',
     host: EOP,
-    d: '550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA and receiving system does not support BDAT (invalid characters)',
+    d: '550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA and receiving system does not support BDAT',
   },
   {
     rule: 'microsoft365-policy-350',
@@ -1061,7 +1061,7 @@ export const CASES: readonly RuleCase[] = [
   {
     rule: 'orange-try-later',
     reason: undefined,
-    bounce: 'ss',
+    bounce: 'sss',
     host: LP,
     d: '550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN001_108',
   },
@@ -1198,7 +1198,7 @@ export const CASES: readonly RuleCase[] = [
   {
     rule: 'proofpoint-verification',
     reason: undefined,
-    bounce: 'ss',
+    bounce: 'sss',
     host: PP,
     d: '450 4.1.1 <neko@example.com>: Recipient address rejected: unverified address: Address verification in progress',
   },
@@ -1333,7 +1333,7 @@ export const CASES: readonly RuleCase[] = [
   {
     rule: 'mimecast-invalid-recipient-451',
     reason: undefined,
-    bounce: 'ss',
+    bounce: 'sss',
     host: MC,
     d: '451 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#451',
   },

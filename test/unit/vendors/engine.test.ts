@@ -87,9 +87,13 @@ describe('who answered vs who wrote the bounce', () => {
     expect(noRecognition?.matchedBy).toBe('token "OXSUS001_403"');
   });
 
-  it('recipient domain is an answering-side signal', () => {
+  it('recipient domain is an answering-side signal only when no other Remote-MTA is named', () => {
     const c = ctxFrom('', '550 5.7.1 No such user!', { rcpt: 'yandex.ru' });
     expect(matchVendors(c)[0]?.rule.id).toBe('yandex-no-such-user-571');
+    const ownRelay = ctxFrom('smtp.sender.example', '554 5.7.1 <neko@icloud.com>: Relay access denied', {
+      rcpt: 'icloud.com',
+    });
+    expect(matchVendors(ownRelay)).toEqual([]);
   });
 });
 
