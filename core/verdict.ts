@@ -134,9 +134,10 @@ function recipientVerdict(r: ExtractedRecipient, x: ExtractedMessage, policy: Po
       ? { vendorBounce: { bounce: vendorBounce, ruleId: rule.id, why: `${vendorName}: ${rule.meaning}` } }
       : {}),
   });
+  const transient = r.dsnAction === 'delayed' || /^4/.test(replyCode || status);
   const action = readerAction(
     reason,
-    decision.bounce,
+    transient,
     rule
       ? {
           practice: rule.practice,
@@ -150,9 +151,13 @@ function recipientVerdict(r: ExtractedRecipient, x: ExtractedMessage, policy: Po
   const replyInfo = replyCode ? replyMeaning(replyCode) : undefined;
   let conflict: CodeConflict | undefined;
   if (rule?.contradicts) {
-    const iana = statusMeaning(rule.contradicts.code);
+    // The code as the server sent it (the rule may name the registry form "X.7.1").
+    const sent = rule.contradicts.code.startsWith('X.')
+      ? status || rule.contradicts.code.replace('X', '5')
+      : rule.contradicts.code;
+    const iana = statusMeaning(sent);
     conflict = {
-      code: rule.contradicts.code,
+      code: sent,
       iana: iana?.summary ?? 'not registered',
       vendor: `${vendorName} means: ${rule.contradicts.vendorMeaning}`,
       followed: 'vendor',

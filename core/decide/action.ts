@@ -4,7 +4,7 @@
  * The practice labels (HARD, HARD(inactive), SOFT, BLOCK, SENDER, INFO) are those of
  * ../shared/docs/peers.md section 4.
  */
-import type { BounceType, ReaderAction, Reason, VendorPractice } from '../types';
+import type { ReaderAction, Reason, VendorPractice } from '../types';
 
 interface ActionRow {
   action: ReaderAction;
@@ -155,9 +155,23 @@ const CONTENT_REASONS: ReadonlySet<Reason> = new Set([
   'exceedlimit',
 ]);
 
+/** Reasons that need the sender's setup fixed even when the answer is temporary (4xx). */
+const FIX_EVEN_IF_TRANSIENT: ReadonlySet<Reason> = new Set([
+  'authfailure',
+  'requireptr',
+  'badreputation',
+  'rejected',
+]);
+/** Reasons about the address itself: suppress even on a 4xx (Sisimai's hard rule). */
+const ADDRESS_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
+
+/**
+ * @param transient the answer was temporary (4xx, or the report says delivery is only delayed):
+ *   the sending server retries, so most reasons become "retry later".
+ */
 export function readerAction(
   reason: Reason,
-  bounce: BounceType,
+  transient: boolean,
   vendor?: { practice: VendorPractice; action?: ReaderAction; remediation: string },
 ): { action: ReaderAction; why: string } {
   if (vendor) {
@@ -168,8 +182,13 @@ export function readerAction(
     return { action, why: vendor.remediation || row.why };
   }
   const row = BY_REASON[reason];
-  // Undetermined reasons: a soft answer is retried by the MTA anyway.
-  if ((reason === 'onhold' || reason === 'undefined') && bounce === 'soft')
-    return { action: 'retry', why: 'Temporary answer without further detail: retry later.' };
+  if (
+    transient &&
+    row.action !== 'none' &&
+    !ADDRESS_REASONS.has(reason) &&
+    !FIX_EVEN_IF_TRANSIENT.has(reason)
+  ) {
+    return { action: 'retry', why: `Temporary (4xx): the sending server retries. ${row.why}` };
+  }
   return { action: row.action, why: row.why };
 }
