@@ -83,9 +83,8 @@ export const yandex = defineVendor({
       meaning: 'The sending IP is on a blocklist Yandex uses.',
       practice: 'BLOCK',
       reason: 'blocked',
-      note: 'The list is named after "blocked using".',
+      note: 'The list is named after "blocked using"; the cause diagnosis reads it from the reply.',
       remediation: 'Delist the IP from the named list.',
-      diagnosis: dx('blocklist', { links: [BOUNCES] }),
       source: src('YANDEX', 'SFM'),
     },
     {

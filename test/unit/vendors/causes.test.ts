@@ -61,6 +61,10 @@ describe('seed 003: the usual causes of 550 5.7.1', () => {
     });
   }
 
+  it('the cases above cover every cause', () => {
+    expect([...new Set(cases.map((c) => c[1]))].sort()).toEqual(Object.keys(CAUSES).sort());
+  });
+
   it('every cause has a concrete checklist and a source', () => {
     for (const [cause, info] of Object.entries(CAUSES)) {
       expect(info.checklist.length, cause).toBeGreaterThanOrEqual(3);

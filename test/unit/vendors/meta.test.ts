@@ -120,12 +120,13 @@ describe('vendor registry integrity', () => {
 
   it('diagnoses are well-formed and blocklist diagnoses name a known list with its page', () => {
     const listNames = new Set(BLOCKLISTS.map((b) => b.name));
-    for (const { r } of allRules) {
+    for (const { v, r } of allRules) {
       const d = r.diagnosis;
       if (!d) continue;
       expect(Object.keys(CAUSES), r.id).toContain(d.cause);
       expect(d.checklist.length, r.id).toBeGreaterThan(1);
       expect(d.source, r.id).toMatch(/<[^>]+>/);
+      if (v.postmaster) expect(d.links, r.id).toContain(v.postmaster);
       if (d.list) {
         expect(listNames.has(d.list), r.id).toBe(true);
         expect(d.links.length, r.id).toBeGreaterThan(0);
