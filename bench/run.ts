@@ -4,8 +4,24 @@
  *                                    {"files","bytes","seconds","mbPerSecond","p50Ms","p99Ms"}
  * Medians of several warm rounds. Speed is never asserted in tests.
  */
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { benchDir, benchHostile } from './core';
+
+/** Sisimai's speed on the same directory, when Perl and Sisimai are installed. */
+function sisimai(dir: string): { version: string; mbPerSecond: number } | undefined {
+  const r = spawnSync('perl', [join(dirname(fileURLToPath(import.meta.url)), 'sisimai.pl'), dir], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (r.status !== 0) return undefined;
+  try {
+    return JSON.parse(r.stdout.trim()) as { version: string; mbPerSecond: number };
+  } catch {
+    return undefined;
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
@@ -27,6 +43,12 @@ async function main(argv: string[]): Promise<void> {
       `  ${h.name.padEnd(40)} raw ${String(h.rawMs).padStart(7)} ms   visible ${String(h.visibleMs).padStart(7)} ms`,
     );
   }
+  const sis = sisimai(dir);
+  if (sis) {
+    out(
+      `Sisimai ${sis.version} (Perl, in-process) over the same files: ${sis.mbPerSecond} MB/s -> Bounce Lens is ${(core.mbPerSecond / sis.mbPerSecond).toFixed(1)}x`,
+    );
+  } else out('Sisimai not installed (apt-get install libsisimai-perl) - no ratio.');
   if (argv.includes('--core-only')) return;
   const { benchWebmail, table } = await import('./webmail');
   out('');

@@ -21,14 +21,18 @@ import type {
 } from './types';
 import type { VendorContext } from './vendors/types';
 
+/** Recipients classified per message (a hostile report can list thousands). */
+const MAX_RECIPIENTS = 100;
+
 export function buildVerdict(x: ExtractedMessage, k: KindResult, policy: Policy): Verdict {
   const isBounce = k.kind === 'bounce' || k.kind === 'delay';
-  const recipients = isBounce
-    ? x.recipients
-        .filter((r) => r.dsnAction === 'failed' || r.dsnAction === 'delayed')
-        .map((r) => recipientVerdict(r, x, policy))
+  const failing = isBounce
+    ? x.recipients.filter((r) => r.dsnAction === 'failed' || r.dsnAction === 'delayed')
     : [];
+  const recipients = failing.slice(0, MAX_RECIPIENTS).map((r) => recipientVerdict(r, x, policy));
   const notes = [...x.notes];
+  if (failing.length > MAX_RECIPIENTS)
+    notes.push(`${failing.length} failed recipients: only the first ${MAX_RECIPIENTS} were classified.`);
   if (isBounce && recipients.length === 0) notes.push('No failed recipient could be read from this bounce.');
   return {
     isBounce,

@@ -297,7 +297,7 @@ function walk(
       state.depthNoted = true;
       return;
     }
-    const children = splitMultipart(body, boundary, notes);
+    const children = splitMultipart(body, boundary, notes, LIMITS.maxParts - state.count + 1);
     for (const child of children) {
       const { block, bodyStart } = splitHeaderBlock(child);
       const h = parseHeaderBlock(block);
@@ -312,7 +312,12 @@ function walk(
 }
 
 /** Split a multipart body on its boundary lines (linear: indexOf scans only). */
-export function splitMultipart(body: string, boundary: string, notes: string[]): string[] {
+export function splitMultipart(
+  body: string,
+  boundary: string,
+  notes: string[],
+  limit = LIMITS.maxParts,
+): string[] {
   const delim = `--${boundary}`;
   const parts: string[] = [];
   let pos = body.startsWith(delim) ? 0 : body.indexOf(`\n${delim}`);
@@ -322,7 +327,7 @@ export function splitMultipart(body: string, boundary: string, notes: string[]):
     const found = firstPartOpener(body);
     if (found && found !== boundary && body.includes(`--${found}\n`)) {
       notes.push('The declared multipart boundary is not used; the one the body uses was followed.');
-      return splitMultipart(body, found, notes);
+      return splitMultipart(body, found, notes, limit);
     }
     notes.push('A multipart boundary was never found: the body was read as one part.');
     return [body];
@@ -330,6 +335,11 @@ export function splitMultipart(body: string, boundary: string, notes: string[]):
   if (!body.startsWith(delim)) pos += 1;
   let closed = false;
   while (pos !== -1 && pos < body.length) {
+    if (parts.length >= limit) {
+      notes.push(`More than ${LIMITS.maxParts} MIME parts: the rest was not read.`);
+      closed = true;
+      break;
+    }
     const lineEnd = body.indexOf('\n', pos);
     const line = body.slice(pos, lineEnd === -1 ? body.length : lineEnd);
     if (line.startsWith(`${delim}--`)) {
