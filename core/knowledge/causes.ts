@@ -591,7 +591,8 @@ export const CAUSE_PATTERNS: readonly { cause: CauseId; patterns: readonly RegEx
   {
     cause: 'rdns',
     patterns: [
-      /reverse[ -]?(?:dns|lookup|mapping)/i,
+      /reverse[ -]?(?:dns|lookup|mapping|host ?name)/i,
+      /cannot find your (?:reverse )?host ?name/i,
       /\brdns\b/i,
       /\bPTR\b/,
       /full[- ]circle dns/i,

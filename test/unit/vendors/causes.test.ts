@@ -36,6 +36,11 @@ describe('seed 003: the usual causes of 550 5.7.1', () => {
     ['relaying denied', 'relay', '550 5.7.1 <neko@example.org>: Relay access denied'],
     ['relaying denied (relaying)', 'relay', '550 5.7.1 Unable to relay for neko@example.org'],
     ['rDNS', 'rdns', '550 5.7.1 Client host rejected: cannot find your reverse hostname (no PTR record)'],
+    [
+      'rDNS (Postfix reject_unknown_client_hostname)',
+      'rdns',
+      '450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]',
+    ],
     ['rate limit', 'rate-limit', '450 4.7.1 Too many messages from your IP, slow down'],
     ['virus', 'virus', '554 5.7.1 Message rejected: virus found (Eicar-Test-Signature)'],
     ['tls', 'tls', '530 5.7.0 Must issue a STARTTLS command first'],
