@@ -102,14 +102,24 @@ export function cleanHost(h: string): string {
 /**
  * Join a multi-line SMTP reply into one sentence: "550-5.1.1 The email account ... 550-5.1.1
  * double-checking ..." -> "550-5.1.1 The email account ... double-checking ...". Only the repeated
- * prefix of the first line's own code is removed.
+ * prefix of the first line's own code is removed: "550-", "550-5.1.1 ", and "550 " / "550 5.1.1 "
+ * (the last line) only when the reply really had continuation lines ("550-" first). A single-line
+ * reply keeps a quoted upstream answer intact ("550 5.1.351 ... -> 550 : User unknown").
  */
 export function joinContinuations(diag: string): string {
-  const m = /^\s{0,4}([245]\d\d)[- ]((?:[245]\.\d{1,3}\.\d{1,3})?)/.exec(diag);
+  const m = /^\s{0,4}([245]\d\d)([- ])((?:[245]\.\d{1,3}\.\d{1,3})?)/.exec(diag);
   if (!m) return diag;
   const reply = m[1] as string;
-  const status = m[2] ?? '';
-  const prefix = status ? `\\s${reply}[- ](?:${status.replace(/\./g, '\\.')}\\s)?` : `\\s${reply}-`;
+  const multi = m[2] === '-';
+  const status = m[3] ?? '';
+  const st = status.replace(/\./g, '\\.');
+  const prefix = multi
+    ? status
+      ? `\\s${reply}[- ](?:${st}\\s)?`
+      : `\\s${reply}[- ]`
+    : status
+      ? `\\s${reply}(?:-(?:${st}\\s)?| ${st}\\s)`
+      : `\\s${reply}-`;
   const re = new RegExp(prefix, 'g');
   const head = diag.slice(0, m[0].length);
   const rest = diag.slice(m[0].length).replace(re, ' ');

@@ -7,6 +7,7 @@
  * fields printed inside the text, Amazon SES JSON notifications, and finally X-Failed-Recipients or
  * the returned message's To. Visible mode reads only the displayed text.
  */
+import { BOUNCE_SENDERS } from '../knowledge/ndr-signals';
 import type { DsnAction, Evidence, ExtractedRecipient, OriginalMessage, SmtpCommand } from '../types';
 import { findReplyCode, normaliseAddress, statusInReply } from './codes';
 import { type DsnReport, parseDsn } from './dsn';
@@ -23,7 +24,7 @@ import {
   toBinaryString,
 } from './mime';
 import { readSesNotification, type SesNotification } from './ses';
-import { readText, type TextReport } from './text';
+import { readText, type TextRecipient, type TextReport } from './text';
 
 export interface ExtractedMessage {
   mode: 'raw' | 'visible-text';
@@ -99,6 +100,7 @@ export async function extractRaw(
   if (!original.subject && textReport.originalStart !== -1) {
     Object.assign(original, originalFromText(text, textReport.originalStart));
   }
+  senderIsNotTheRecipient(textReport, original);
 
   const evidence: Evidence[] = [];
   const recipients: ExtractedRecipient[] = [];
@@ -178,7 +180,10 @@ export async function extractRaw(
           .filter((a) => a.includes('@'))
       : [];
     const orphanHasCode = !!(textReport.orphan?.status || textReport.orphan?.replyCode);
-    const orphanFails = orphanHasCode || FAILURE_WORDS.test(textReport.orphan?.diagnostic ?? '');
+    const orphanFails =
+      orphanHasCode ||
+      (!!textReport.orphan?.diagnostic && isMailSystem(fromRaw, fromName)) ||
+      FAILURE_WORDS.test(textReport.orphan?.diagnostic ?? '');
     const fallback = addresses.length
       ? addresses
       : original.to && orphanFails
@@ -237,6 +242,9 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
   if (v.text.length > text.length) notes.push('The displayed text was cut for reading.');
   const from = v.from?.includes('@') ? normaliseAddress(v.from) : '';
   const textReport = readText(text, { exclude: new Set(from ? [from] : []) });
+  const original: OriginalMessage =
+    textReport.originalStart !== -1 ? originalFromText(text, textReport.originalStart) : {};
+  senderIsNotTheRecipient(textReport, original);
   const recipients: ExtractedRecipient[] = [];
   let source = 'text';
   const inText = /^\s{0,4}(?:final-recipient|original-recipient)\s{0,2}:/im.test(text)
@@ -251,13 +259,12 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
     for (const r of ses.recipients) recipients.push({ ...r });
   }
   mergeText(recipients, textReport, recipients.length === 0);
-  const original: OriginalMessage =
-    textReport.originalStart !== -1 ? originalFromText(text, textReport.originalStart) : {};
   const o = textReport.orphan;
+  const fromMailSystem = isMailSystem(v.from ?? '', v.fromName ?? '');
   if (
     recipients.length === 0 &&
     o &&
-    (o.status || o.replyCode || FAILURE_WORDS.test(o.diagnostic ?? '')) &&
+    (o.status || o.replyCode || fromMailSystem || FAILURE_WORDS.test(o.diagnostic ?? '')) &&
     original.to
   ) {
     recipients.push({
@@ -317,6 +324,35 @@ export async function visibleTextOf(raw: Uint8Array | ArrayBuffer | string): Pro
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** Sent by a mail system (MAILER-DAEMON, postmaster, "Mail Delivery Subsystem"...). */
+function isMailSystem(from: string, fromName: string): boolean {
+  return BOUNCE_SENDERS.some((re) => re.test(from) || re.test(fromName));
+}
+
+/**
+ * The only address the text names is the original sender's, in a notice without any SMTP answer
+ * ("kijitora@example.jp 様" / "Hello kijitora@example.jp," in Google Groups notices): a bounce goes
+ * back to the sender, who is not the failed recipient, so when the returned message was addressed
+ * to someone else, that address failed.
+ */
+function senderIsNotTheRecipient(t: TextReport, original: OriginalMessage): void {
+  const sender = original.from ? normaliseAddress(original.from) : '';
+  const target = original.to ? normaliseAddress(original.to) : '';
+  if (!sender || !target.includes('@') || target === sender || t.recipients.length === 0) return;
+  if (!t.recipients.every((r) => r.recipient === sender)) return;
+  // A block with an SMTP answer names the address the server refused (sanitised samples reuse the
+  // sender's address for the recipient): keep it.
+  if (t.recipients.some((r) => r.status || r.replyCode)) return;
+  t.recipients = t.recipients.slice(0, 1).map((r) => ({
+    ...r,
+    recipient: target,
+    evidence: [
+      { field: 'recipient', text: `To: ${original.to ?? ''}`, source: 'original' },
+      ...r.evidence.filter((e) => e.field !== 'recipient'),
+    ],
+  }));
+}
 
 const FAILURE_WORDS =
   /\b(?:could not|couldn'?t|undeliver|failed|failure|error|rejected|unknown|no such|invalid|not found|denied|full|quota|expired|unavailable|no valid)/i;
@@ -393,6 +429,21 @@ function mergeText(recipients: ExtractedRecipient[], t: TextReport, addNew: bool
       same.evidence.push(...tr.evidence.filter((e) => e.field !== 'recipient'));
     } else if (addNew) {
       recipients.push({ ...tr, dsnAction: action, evidence: [...tr.evidence] });
+    }
+  }
+  // A single DSN recipient without a diagnostic takes the answer of the text's only block when that
+  // block names another address (Sendmail prints the pipe or alias it expanded to; the DSN the
+  // final address): with one failed recipient there is one failure.
+  const only = recipients.length === 1 ? recipients[0] : undefined;
+  if (only && !only.diagnostic && t.recipients.length === 1) {
+    const tr = t.recipients[0] as TextRecipient;
+    if (tr.recipient !== only.recipient && tr.recipient !== only.originalRecipient && tr.diagnostic) {
+      only.diagnostic = tr.diagnostic;
+      if (!only.replyCode && tr.replyCode) only.replyCode = tr.replyCode;
+      if (!only.status && tr.status) only.status = tr.status;
+      if (!only.remoteMta && tr.remoteMta) only.remoteMta = tr.remoteMta;
+      if (!only.command && tr.command) only.command = tr.command;
+      only.evidence.push(...tr.evidence.filter((e) => e.field !== 'recipient'));
     }
   }
   // A single DSN recipient without a diagnostic takes the text's unattributed answer.

@@ -22,6 +22,7 @@ import {
   HOST_PATTERNS,
   ORIGINAL_MARKERS,
   PERMANENT_PHRASES,
+  QUEUE_EXPIRY,
   QUOTE_PREFIX,
   RECIPIENT_PREFIX,
   REPORTING_HOST_PATTERNS,
@@ -60,6 +61,15 @@ interface Line {
   no: number; // 1-based
 }
 
+/** An address in recipient position: its line, the rest of that line, lines read with it. */
+interface Anchor {
+  line: number;
+  address: string;
+  rest: string;
+  /** Lines just above the anchor that belong to its block (a Sendmail session transcript). */
+  pre?: Line[];
+}
+
 export interface ReadOptions {
   /** Addresses that are the sender of the original (never a failed recipient), lower case. */
   exclude?: ReadonlySet<string>;
@@ -75,7 +85,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
   // 1. the failure section
   let end = lines.length;
   let anchorsSeen = 0;
-  const anchors: { line: number; address: string; rest: string }[] = [];
+  const anchors: Anchor[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]?.text ?? '';
     if (ORIGINAL_MARKERS.some((re) => re.test(t))) {
@@ -96,7 +106,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       anchors.length
     ) {
       // "(expanded from: <alias>)": the sender wrote the alias; it stands for the previous recipient.
-      const prev = anchors[anchors.length - 1] as { line: number; address: string; rest: string };
+      const prev = anchors[anchors.length - 1] as Anchor;
       prev.address = found.address;
       continue;
     }
@@ -106,14 +116,19 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
     }
   }
   // No recipient phrase anywhere: Sendmail-style transcripts name the recipient after the code.
+  // The session transcript just above such a line ("while talking to X: >>> MAIL From: <<< 550 ...")
+  // holds the remote server's own answer, so it joins the recipient's block.
   if (anchors.length === 0) {
     for (let i = 0; i < end; i++) {
       const m = CODE_THEN_ADDRESS.exec(lines[i]?.text ?? '');
       if (m?.[1] && !anchors.some((a) => a.address === m[1]?.toLowerCase())) {
+        let from = i;
+        while (from > 0 && i - from < 6 && TRANSCRIPT_CONTEXT.test(lines[from - 1]?.text ?? '')) from--;
         anchors.push({
           line: i,
           address: trimEndChars((m[1] ?? '').toLowerCase(), '.'),
           rest: (lines[i]?.text ?? '').trim(),
+          ...(from < i ? { pre: lines.slice(from, i) } : {}),
         });
       }
     }
@@ -134,7 +149,8 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
     if (!a) continue;
     const next = anchors[k + 1]?.line ?? end;
     const anchorLine = lines[a.line] ?? { text: '', no: 0 };
-    const own: Line[] = a.rest ? [{ text: a.rest, no: anchorLine.no }] : [];
+    const own: Line[] = [...(a.pre ?? [])];
+    if (a.rest) own.push({ text: a.rest, no: anchorLine.no });
     own.push(...lines.slice(a.line + 1, next));
     const entry = byAddress.get(a.address);
     if (entry) entry.lines.push(...own);
@@ -213,7 +229,7 @@ function looksLikeHeaderBlock(lines: Line[], i: number): boolean {
   let headers = 0;
   for (let k = i; k < Math.min(lines.length, i + 6); k++) {
     const t = lines[k]?.text ?? '';
-    if (/^[A-Za-z][A-Za-z0-9-]{1,40}:\s/.test(t) || /^\s/.test(t)) headers++;
+    if (/^[A-Za-z][A-Za-z0-9-]{1,40}:(?:\s|[^\s/])/.test(t) || /^\s/.test(t)) headers++;
   }
   return headers >= 3;
 }
@@ -274,6 +290,9 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
 const FAILURE_STATEMENT =
   /\b(?:unknown|exceed(?:s|ed)?|full|invalid|rejected|denied|not (?:found|exist|listed|allowed)|error|failed|quota|disabled|blocked|no such|does not exist|inactive)\b[^\n]{0,60}:\s{0,2}<?$/i;
 
+/** Lines of an SMTP session transcript (Sendmail, V5 Sendmail): "... while talking to", ">>>", "<<<". */
+const TRANSCRIPT_CONTEXT = /^\s{0,8}(?:<<<|>>>|\.{3} while talking to|while talking to)\s/i;
+
 /** "550 <addr>... Host unknown" (Sendmail transcripts): the address right after a reply code. */
 const CODE_THEN_ADDRESS =
   /^\s{0,8}(?:<<<\s{0,2})?[245]\d\d[\s-](?:[245]\.\d{1,3}\.\d{1,3}\s)?\s{0,2}<?([^<>\s@]{1,64}@[a-z0-9.-]{1,253})>?/i;
@@ -284,6 +303,7 @@ const FAILURE_LINE =
 const SEPARATOR = /^[\s\-=#*_~+|]{3,400}$/;
 
 function isIntroBoilerplate(t: string): boolean {
+  if (QUEUE_EXPIRY.test(t)) return false;
   return /^\s*(?:this is|hi[.!]|i'm sorry|i'm afraid|sorry|please|for further|if you|you can|the following|delete your|a message that you|this message was created|an error has occurred|it was not possible|unfortunately|your message)/i.test(
     t,
   );
@@ -310,27 +330,11 @@ function readBlock(block: Line[]): BlockInfo {
     .map((l) => l.text)
     .join('\n');
 
-  // The server's answer: after a response marker, else the first line opening with a reply code
-  let answerStart = -1;
-  let markerCut = 0;
-  for (let i = 0; i < content.length && i < 60; i++) {
-    const t = content[i]?.text ?? '';
-    for (const re of RESPONSE_MARKERS) {
-      const m = re.exec(t);
-      if (m) {
-        const tail = t.slice(m.index + m[0].length).replace(/^[\s:'"]+/, '');
-        if (tail.length >= 3) {
-          answerStart = i;
-          markerCut = m.index + m[0].length;
-        } else if (i + 1 < content.length) {
-          answerStart = i + 1;
-          markerCut = 0;
-        }
-        break;
-      }
-    }
-    if (answerStart !== -1) break;
-  }
+  // The server's answer: after the strongest response marker in the block (RESPONSE_MARKERS is in
+  // priority order), else the first line opening with a reply code.
+  const { start: answerStart0, cut } = findAnswerStart(content);
+  let answerStart = answerStart0;
+  let markerCut = cut;
   let contextBefore: Line[] = [];
   if (answerStart === -1) {
     const codeLine = content.findIndex((l) => /^\s{0,8}(?:[#<(]{0,3}\s{0,2})?[245]\d\d[\s-]/.test(l.text));
@@ -352,13 +356,24 @@ function readBlock(block: Line[]): BlockInfo {
     answerLines = content.slice(0, 6);
   }
   let diagnostic = answerLines
-    .map((l, idx) => (idx === 0 && answerStart !== -1 ? l.text.slice(markerCut) : l.text))
+    .map((l, idx) =>
+      idx === 0 && answerStart !== -1 ? l.text.slice(markerCut) : l.text.replace(TRANSCRIPT_LINE, ''),
+    )
     .join(' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:'"]+/, '')
     .replace(/^(?:[-=*_]{3,}\s?)+/, '')
     .trim();
   diagnostic = joinContinuations(diagnostic.replace(/'\s*$/, '').trim());
+  // The queue gave up: say so when the last answer alone does not ("<<< 421", then "Message could
+  // not be delivered for 5 days").
+  if (!QUEUE_EXPIRY.test(diagnostic)) {
+    const expiry = content.slice(0, 60).find((l) => QUEUE_EXPIRY.test(l.text));
+    if (expiry) {
+      diagnostic = diagnostic ? `${diagnostic} ${expiry.text.trim()}` : expiry.text.trim();
+      ev.push({ field: 'diagnostic', text: clip(expiry.text), source: 'body', line: expiry.no });
+    }
+  }
   if (diagnostic.length > TEXT_LIMITS.maxDiagnostic)
     diagnostic = diagnostic.slice(0, TEXT_LIMITS.maxDiagnostic);
   for (const l of answerLines.slice(0, 3))
@@ -388,6 +403,76 @@ function readBlock(block: Line[]): BlockInfo {
   return info;
 }
 
+/** Each marker with the g and m flags, for one scan over the whole block. */
+const MARKERS_G: readonly RegExp[] = RESPONSE_MARKERS.map(
+  (re) => new RegExp(re.source, `g${re.flags.includes('i') ? 'i' : ''}m`),
+);
+const STARTS_WITH_CODE = /^[\s<>(#'"]{0,6}[245]\d\d(?:[\s-]|$)/;
+const PERMANENT_START = /^[\s<>(#'"]{0,6}5\d\d(?:[\s-]|$)/;
+
+/**
+ * Where the server's answer starts: the first marker of RESPONSE_MARKERS found anywhere in the block
+ * (one scan per marker over the block text), its earliest occurrence that quotes a permanent (5xx) reply,
+ * else one that quotes any reply code, else its earliest occurrence. `cut` is the offset in the start line where the answer begins.
+ */
+function findAnswerStart(content: Line[]): { start: number; cut: number } {
+  const lines = content.slice(0, 60);
+  const offsets: number[] = [];
+  let pos = 0;
+  for (const l of lines) {
+    offsets.push(pos);
+    pos += l.text.length + 1;
+  }
+  const block = lines.map((l) => l.text).join('\n');
+  const lineAt = (index: number): number => {
+    let lo = 0;
+    let hi = offsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((offsets[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const re of MARKERS_G) {
+    re.lastIndex = 0;
+    let best: { start: number; cut: number } | undefined;
+    let bestRank = -1;
+    let seen = 0;
+    for (const m of block.matchAll(re)) {
+      if (++seen > 12) break;
+      const i = lineAt(m.index);
+      const t = lines[i]?.text ?? '';
+      const end = m.index + m[0].length - (offsets[i] ?? 0);
+      const tail = t.slice(end).replace(/^[\s:'"]+/, '');
+      let cand: { start: number; cut: number } | undefined;
+      let answer = tail;
+      // "SMTP error from remote mail server after RCPT TO:<addr>:" names the command; the answer
+      // follows on the next line.
+      const announces =
+        !STARTS_WITH_CODE.test(tail) &&
+        /:\s{0,3}$/.test(tail) &&
+        STARTS_WITH_CODE.test(lines[i + 1]?.text ?? '');
+      if (tail.length >= 3 && !announces) cand = { start: i, cut: end };
+      else if (i + 1 < lines.length) {
+        cand = { start: i + 1, cut: 0 };
+        answer = lines[i + 1]?.text ?? '';
+      }
+      if (!cand) continue;
+      // A permanent answer decides a failure over a temporary one given earlier (Sendmail
+      // transcripts: "<<< 450 busy" with one host, then "<<< 551 ..." with the next).
+      const rank = PERMANENT_START.test(answer) ? 2 : STARTS_WITH_CODE.test(answer) ? 1 : 0;
+      if (rank === 2) return cand;
+      if (!best || rank > bestRank) {
+        best = cand;
+        bestRank = rank;
+      }
+    }
+    if (best) return best;
+  }
+  return { start: -1, cut: 0 };
+}
+
 /** The answer starting at `start`: continuation lines (same code with "-", indented, wrapped). */
 function collectAnswer(content: Line[], start: number): Line[] {
   const out: Line[] = [];
@@ -398,15 +483,28 @@ function collectAnswer(content: Line[], start: number): Line[] {
   // line is a marker without a code ("SMTP error from remote mail server after RCPT TO:"), the
   // first code line below it sets it.
   let code = CODE_PREFIX.exec(first.text)?.[1];
+  // A Sendmail transcript: only "<<<" lines are the server's; the MTA's own lines in between
+  // ("550 5.1.1 <addr>... User unknown", ">>> DATA") are not part of the answer.
+  const transcript = TRANSCRIPT_LINE.test(first.text);
   for (let i = start + 1; i < content.length && out.length < 16; i++) {
     const line = content[i] as Line;
     const t = line.text;
+    if (transcript) {
+      const c = TRANSCRIPT_LINE.test(t) ? CODE_PREFIX.exec(t)?.[1] : undefined;
+      if (c && c === code) {
+        out.push(line);
+        continue;
+      }
+      break;
+    }
     const lineCode = CODE_PREFIX.exec(t)?.[1];
     if (lineCode && (!code || lineCode === code)) {
       code = lineCode;
       out.push(line);
       continue;
     }
+    // Another reply code starts another answer (Sendmail's own "554 5.0.0 Service unavailable").
+    if (lineCode) break;
     if (RESPONSE_MARKERS.some((re) => re.test(t))) break;
     if (/^\s/.test(t) || t.startsWith('(') || (out.length < 3 && !/^[A-Z][a-z]+ [a-z]/.test(t))) {
       out.push(line);
@@ -418,6 +516,7 @@ function collectAnswer(content: Line[], start: number): Line[] {
 }
 
 const CODE_PREFIX = /^\s{0,8}[#<(]{0,3}\s{0,2}([245]\d\d)[\s-]/;
+const TRANSCRIPT_LINE = /^\s{0,8}<<<\s/;
 
 function replyFromLines(content: Line[]): string | undefined {
   for (const l of content.slice(0, 40)) {

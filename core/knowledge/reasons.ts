@@ -830,6 +830,7 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'account does not exist',
         'email account that you tried to reach does not exist',
         "the email address you entered couldn't be found",
+        "the address couldn't be found", // Gmail card "Address not found" (webmail-dom.md 3.1)
         'invalid recipient',
         'invalid mailbox',
         'invalid address',

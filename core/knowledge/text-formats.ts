@@ -26,14 +26,17 @@ export const ORIGINAL_MARKERS: readonly RegExp[] = [
   /^\s{0,10}-{3,}\s{0,5}original\s{0,5}-{3,}/i,
   /^\s{0,10}-{3,}\s{0,5}original message\s{0,5}$/i,
   /^\s{0,10}original message details\s{0,3}$/i,
+  // a line that only announces the returned mail ("bounced E-Mail:", "Returned message:")
+  /^\s{0,10}(?:bounced|returned|rejected|undelivered|undeliverable) (?:e-?mail|message|mail)\s{0,2}:?\s{0,2}$/i,
 ];
 
 /**
  * Lines that begin a header block at column 0 (the returned message when no marker announced it).
- * Only ends the section after at least one recipient was found.
+ * Only ends the section after at least one recipient was found. Some MTAs (Zoho) print the returned
+ * headers without the space after the colon ("Received:from ...").
  */
 export const HEADER_BLOCK_START =
-  /^(?:received|return-path|delivered-to|dkim-signature|x-[a-z0-9-]{1,40}|message-id|mime-version|content-type|authentication-results|arc-[a-z-]{1,20}):\s/i;
+  /^(?:received|return-path|delivered-to|dkim-signature|x-[a-z0-9-]{1,40}|message-id|mime-version|content-type|authentication-results|arc-[a-z-]{1,20}):(?:\s|[^\s/])/i;
 
 /** Words before an address that put it in recipient position (lower-case text, end of the prefix). */
 export const RECIPIENT_PREFIX: readonly RegExp[] = [
@@ -62,22 +65,39 @@ export const DELIVERY_CONTEXT =
 /**
  * Phrases that introduce the server's answer. The answer is the rest of the line, or the next
  * non-empty line(s) when the phrase ends the line.
+ *
+ * ORDER IS PRIORITY: a recipient block often carries several of these (Exchange prints its own
+ * summary "This error was reported by..." above "Remote Server returned '550 5.1.1 ...'"; Messaging
+ * Server prints "Reason: SMTP transmission failure" above "Diagnostic code: smtp;550 ..."; Sendmail
+ * prints "(reason: 550-...)" with only the first line of a multi-line reply, then the whole reply in
+ * the transcript "<<< 550-..."). The reader takes the first marker of this list found anywhere in the
+ * block: markers that quote the remote server verbatim come first, the MTA's own summaries last.
  */
 export const RESPONSE_MARKERS: readonly RegExp[] = [
+  // Exchange / Microsoft 365 (classic and new EXO layout): the remote server's reply, verbatim
   /\bremote server returned\b/i,
-  /\b(?:remote host|server|host \S{1,255}) said:/i,
-  /\bthe (?:error|response) (?:that the other server returned was|from the remote server was|was)\s{0,2}:/i,
   /\breported error\s{0,2}:/i,
+  // RFC 3464 field names printed in the text (Messaging Server, Domino, m-FILTER...)
   /\bdiagnostic[- ]code\s{0,2}:/i,
-  /\bstatus code\s{0,2}:/i,
-  /\bserver message\b/i,
+  // Sendmail transcript: what the remote server said, every line of a multi-line reply
   /^\s{0,8}<<<\s/,
-  /\breason\s{0,2}:/i,
-  /\b(?:because|for the following reason)\s{0,2}:/i,
+  // Postfix "host X[ip] said: ...", also wrapped so that "said:" starts the next line
+  /\b(?:remote host|server|host \S{1,255}) said:/i,
+  /\]\s{0,2}said:/,
+  /^\s{0,8}said:/i,
+  // Gmail, Google Workspace
+  /\bthe (?:error|response) (?:that the other server returned was|from the remote server was|was)\s{0,2}:/i,
   /\btechnical details of (?:permanent|temporary) failure\s{0,2}:/i,
-  /\bdid not like our\b/i,
-  /\berror (?:from|was)\b/i,
+  // Exim, DragonFly, Office 365 consumer ("mx.example gave this error:")
   /\bsmtp error from remote (?:mail )?(?:server|mailer)\b/i,
+  /\bdid not like our\b/i,
+  /\bgave this error\s{0,2}:/i,
+  /\bserver message\b/i,
+  /\bstatus code\s{0,2}:/i,
+  // the reporting MTA's own words, weakest
+  /\berror (?:from|was)\b/i,
+  /\b(?:because|for the following reason)\s{0,2}:/i,
+  /\breason\s{0,2}:/i,
 ];
 
 /** Remote host names, capture group 1 (lower-cased later). */
@@ -154,6 +174,15 @@ export const DELAY_PHRASES: readonly RegExp[] = [
   /\bnot yet been delivered\b/i,
   /\bmessage is delayed\b/i,
 ];
+
+/**
+ * A line saying the message sat in the queue until it expired (Sendmail "Message could not be
+ * delivered for 5 days", EZweb "not delivered within 0 days and 1 hours", Exim "retry timeout
+ * exceeded"). Often printed apart from the server's last answer ("<<< 421"), which alone says
+ * nothing; the reader adds it to the recipient's diagnostic.
+ */
+export const QUEUE_EXPIRY =
+  /\b(?:could not be delivered for (?:too long|(?:more than )?\d{1,4} (?:minutes?|hours?|days?))|not delivered within \d|will be deleted from (?:the )?queue|retry timeout exceeded)/i;
 
 /** Phrases stating the failure is permanent (overrides delay words in intros). */
 export const PERMANENT_PHRASES: readonly RegExp[] = [
