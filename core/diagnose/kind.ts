@@ -9,6 +9,7 @@ import type { ExtractedMessage } from '../extract/index';
 import {
   AUTOREPLY_SUBJECTS,
   BOUNCE_BODY,
+  BOUNCE_BODY_STRONG,
   BOUNCE_SENDERS,
   BOUNCE_SUBJECTS,
   FEEDBACK_SUBJECTS,
@@ -71,7 +72,9 @@ export function detectKind(x: ExtractedMessage): KindResult {
     /^<?\s*>?$/.test((h['return-path'] ?? 'x').trim()) || /mailer-daemon/i.test(h['return-path'] ?? '');
   const dsnReport = x.reportType === 'delivery-status' || x.hasDsn;
   const failedHeader = !!h['x-failed-recipients'];
-  const bodySignal = any(BOUNCE_BODY, x.textReport.section.slice(0, 20_000));
+  const head = x.textReport.section.slice(0, 20_000);
+  const bodySignal = any(BOUNCE_BODY, head);
+  const bodyFrame = bodySignal && any(BOUNCE_BODY_STRONG, head);
   const withAnswer = recipients.some((r) => r.status || r.replyCode || r.diagnostic);
 
   // Auto-replies: RFC 3834 headers or an auto-reply subject, and nothing of a bounce's structure.
@@ -132,8 +135,8 @@ export function detectKind(x: ExtractedMessage): KindResult {
   }
   if (nullSender && x.mode === 'raw') score += 1;
   if (bodySignal) {
-    score += 1;
-    reasons.push('bounce wording in the text');
+    score += bodyFrame ? 2 : 1;
+    reasons.push(bodyFrame ? 'the fixed wording of a delivery report' : 'bounce wording in the text');
   }
   if (withAnswer) score += 1;
   const forwarded = FORWARD_PREFIX.test(subject) || REPLY_PREFIX.test(subject);

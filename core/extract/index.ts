@@ -420,6 +420,8 @@ function mergeText(recipients: ExtractedRecipient[], t: TextReport, addNew: bool
     const same = recipients.find((r) => r.recipient === tr.recipient || r.originalRecipient === tr.recipient);
     if (same) {
       if (!same.diagnostic && tr.diagnostic) same.diagnostic = tr.diagnostic;
+      else if (same.diagnostic && tr.diagnostic && completesFirstLine(same.diagnostic, tr.diagnostic))
+        same.diagnostic = tr.diagnostic;
       // A generic DSN Status (X.0.0) yields to the specific code the text quotes from the server.
       const generic = !same.status || /^\d\.0\.0$/.test(same.status);
       if (generic && tr.status && tr.status[0] === (same.status ?? tr.status)[0]) same.status = tr.status;
@@ -454,6 +456,17 @@ function mergeText(recipients: ExtractedRecipient[], t: TextReport, addNew: bool
     if (!r.status && t.orphan.status) r.status = t.orphan.status;
     if (!r.remoteMta && t.orphan.remoteMta) r.remoteMta = t.orphan.remoteMta;
   }
+}
+
+/**
+ * Sendmail's DSN keeps only the first line of a multi-line reply ("550-5.7.1 ... in From:"); the
+ * transcript in the text has the whole reply. True when `text` is that same reply, continued.
+ */
+function completesFirstLine(dsn: string, text: string): boolean {
+  const d = dsn.replace(/\s+/g, ' ').trim();
+  if (!/^[245]\d\d-/.test(d) || text.length <= d.length) return false;
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.startsWith(d.slice(0, Math.min(d.length, 60)));
 }
 
 function orphanFields(t: TextReport): Partial<ExtractedRecipient> {

@@ -27,11 +27,18 @@ import {
   RECIPIENT_PREFIX,
   REPORTING_HOST_PATTERNS,
   RESPONSE_MARKERS,
+  STATEMENT_BEFORE_RECIPIENT,
 } from '../knowledge/text-formats';
 import type { Evidence, SmtpCommand } from '../types';
-import { findAddresses, findEnhancedStatus, findReplyCode, joinContinuations } from './codes';
+import { findAddresses, findEnhancedStatus, findReplyCode, joinContinuations, statusInReply } from './codes';
 
 export const TEXT_LIMITS = { maxChars: 256 * 1024, maxLines: 4000, maxDiagnostic: 1200 };
+
+/**
+ * Lines of a recipient block searched for the answer. The new Exchange Online layout puts "Reported
+ * error:" some 60-100 lines below the recipient (after "How to Fix It" and "More Info").
+ */
+const BLOCK_LINES = 200;
 
 export interface TextRecipient {
   recipient: string;
@@ -272,8 +279,12 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
     ) {
       return { address, rest: trimEndChars(before, ' \t:<"\'(').trim() };
     }
-    // (b) a recipient phrase right before it
     const prefix = before.slice(-90).toLowerCase();
+    // a failure statement about the address that precedes it: the line is the answer
+    if (STATEMENT_BEFORE_RECIPIENT.some((re) => re.test(prefix))) return { address, rest: t.trim() };
+    // (b) a recipient phrase right before it
+    // ... but never the sender's ("Sender Address:" in Exchange Online's "Original Message Details")
+    if (SENDER_PREFIX.test(prefix) && !EXPANDED_FROM.test(prefix)) continue;
     for (let k = 0; k < RECIPIENT_PREFIX.length; k++) {
       const re = RECIPIENT_PREFIX[k];
       if (!re?.test(prefix)) continue;
@@ -286,6 +297,9 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
   }
   return undefined;
 }
+
+const SENDER_PREFIX =
+  /\b(?:sender|from|envelope-from|return-path|reply-to)(?: e-?mail)?(?: address)?\s{0,2}:\s{0,3}["'<(]?\s{0,2}$/;
 
 const FAILURE_STATEMENT =
   /\b(?:unknown|exceed(?:s|ed)?|full|invalid|rejected|denied|not (?:found|exist|listed|allowed)|error|failed|quota|disabled|blocked|no such|does not exist|inactive)\b[^\n]{0,60}:\s{0,2}<?$/i;
@@ -326,7 +340,7 @@ function readBlock(block: Line[]): BlockInfo {
   );
   if (content.length === 0) return { evidence: ev };
   const joined = content
-    .slice(0, 60)
+    .slice(0, BLOCK_LINES)
     .map((l) => l.text)
     .join('\n');
 
@@ -368,7 +382,7 @@ function readBlock(block: Line[]): BlockInfo {
   // The queue gave up: say so when the last answer alone does not ("<<< 421", then "Message could
   // not be delivered for 5 days").
   if (!QUEUE_EXPIRY.test(diagnostic)) {
-    const expiry = content.slice(0, 60).find((l) => QUEUE_EXPIRY.test(l.text));
+    const expiry = content.slice(0, BLOCK_LINES).find((l) => QUEUE_EXPIRY.test(l.text));
     if (expiry) {
       diagnostic = diagnostic ? `${diagnostic} ${expiry.text.trim()}` : expiry.text.trim();
       ev.push({ field: 'diagnostic', text: clip(expiry.text), source: 'body', line: expiry.no });
@@ -381,7 +395,9 @@ function readBlock(block: Line[]): BlockInfo {
 
   const info: BlockInfo = { evidence: ev };
   if (diagnostic) info.diagnostic = diagnostic;
-  const status = findEnhancedStatus(diagnostic) ?? findEnhancedStatus(joined);
+  // The code the server's reply states (a relay's own code first, the upstream's quoted after it:
+  // "5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'"), else any code in the block.
+  const status = (diagnostic ? statusInReply(diagnostic) : undefined) ?? findEnhancedStatus(joined);
   if (status) info.status = status;
   const reply = findReplyCode(diagnostic) ?? replyFromLines(content);
   if (reply) info.replyCode = reply;
@@ -416,7 +432,7 @@ const PERMANENT_START = /^[\s<>(#'"]{0,6}5\d\d(?:[\s-]|$)/;
  * else one that quotes any reply code, else its earliest occurrence. `cut` is the offset in the start line where the answer begins.
  */
 function findAnswerStart(content: Line[]): { start: number; cut: number } {
-  const lines = content.slice(0, 60);
+  const lines = content.slice(0, BLOCK_LINES);
   const offsets: number[] = [];
   let pos = 0;
   for (const l of lines) {

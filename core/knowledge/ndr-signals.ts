@@ -78,6 +78,8 @@ export const BOUNCE_SUBJECTS: readonly RegExp[] = [
   /送信(?:エラー|できません|に失敗)/,
   /メールエラー/,
   /返送/,
+  // fml (Japanese mailing-list manager): the list refused the post; "(<list> ML)" closes the subject
+  /^\s{0,4}(?:you \S{1,320} are not member|not member article from|loop alert:|loop back warning:)[^\n]{0,200}\(\S{1,80} ML\)/i,
 ];
 
 /** Body phrases that only bounces contain (checked on the first part of the text). */
@@ -104,6 +106,7 @@ export const BOUNCE_BODY: readonly RegExp[] = [
   /\btranscript of session follows\b/i,
   /\bthis is the qmail-send program\b/i,
   /\bpermanent fatal errors\b/i,
+  /\bthe following addresses had delivery problems\b/i,
   /\bdelivery to the following recipients? failed\b/i,
   /\bmail delivery failed\b/i,
   /\brecipient address rejected\b/i,
@@ -138,6 +141,27 @@ export const BOUNCE_BODY: readonly RegExp[] = [
   /配信できませんでした/,
   /宛先がみつかりませんでした/,
   /送信できませんでした/,
+];
+
+/**
+ * Body phrases that are the fixed frame of a delivery report, never conversation: they count twice.
+ * (BOUNCE_BODY above also holds looser wordings a person might write about a failed delivery.)
+ */
+export const BOUNCE_BODY_STRONG: readonly RegExp[] = [
+  /\bdelivery has failed to these recipients\b/i,
+  /\bdiagnostic information for administrators\b/i,
+  /\bthis is the mail system at host\b/i,
+  /\bthis is the qmail-send program\b/i,
+  /\btranscript of session follows\b/i,
+  /\bthe following addresses had (?:permanent fatal errors|delivery problems|permanent delivery errors)\b/i,
+  /\btechnical details of (?:permanent|temporary) failure\b/i,
+  /\bcould not be delivered to\s{0,2}:\s{0,2}<?[^\s@<>]{1,64}@/i,
+  /\bthis message was created automatically by mail delivery software\b/i,
+  /\bdiagnoseinformationen f(?:ü|ue)r administratoren\b/i,
+  /\binformations de diagnostic pour les administrateurs\b/i,
+  /\binformaci(?:ó|o)n de diagn(?:ó|o)stico para administradores\b/i,
+  /\binformazioni di diagnostica per gli amministratori\b/i,
+  /管理者向けの診断情報/,
 ];
 
 /** Auto-replies (RFC 3834) and out-of-office notices: never a bounce. */

@@ -1061,6 +1061,8 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'as bulk mail',
         'classified as bulk',
         'bulk email filter',
+        'blocked by our spam', // Barracuda "blocked by our Spam & Virus Firewall" (CORPUS lhost-barracuda-02)
+        'blocked by the spam',
         ' - spam',
         'content filter',
         /\bube\b/,

@@ -25,7 +25,6 @@ export const ORIGINAL_MARKERS: readonly RegExp[] = [
   /^\s{0,10}-{3,}\s{0,3}(?:begin )?(?:forwarded|returned|original|rejected) (?:message|mail)/i,
   /^\s{0,10}-{3,}\s{0,5}original\s{0,5}-{3,}/i,
   /^\s{0,10}-{3,}\s{0,5}original message\s{0,5}$/i,
-  /^\s{0,10}original message details\s{0,3}$/i,
   // a line that only announces the returned mail ("bounced E-Mail:", "Returned message:")
   /^\s{0,10}(?:bounced|returned|rejected|undelivered|undeliverable) (?:e-?mail|message|mail)\s{0,2}:?\s{0,2}$/i,
 ];
@@ -53,6 +52,16 @@ export const RECIPIENT_PREFIX: readonly RegExp[] = [
   /\b(?:rejected|refused|unknown|invalid|bad|failed)\s(?:the\s)?recipient\s{0,2}["'<(]?$/,
   /\bx-failed-recipients:\s{0,2}$/,
   /(?:an|à|a|an die|aan|para|per)\s{0,2}["'<(]?$/, // localised "to" after a delivery phrase, checked with DELIVERY_CONTEXT
+];
+
+/**
+ * Failure statements that end in the address they are about: the whole line is the answer
+ * ("You are not a member of this mailing list <list@...>." / "Duplicated Message-ID in <list@...>."
+ * from the fml list manager). Matched against the lower-case text before the address.
+ */
+export const STATEMENT_BEFORE_RECIPIENT: readonly RegExp[] = [
+  /\bnot a member of this (?:mailing )?list\s{0,2}["'<(]?$/,
+  /\bduplicated message-id in\s{0,2}["'<(]?$/,
 ];
 
 /** An anchor made by this prefix replaces the previous recipient (alias expansion). */
