@@ -1,6 +1,6 @@
 /**
  * Reading computed colours, for the adapters' theme detection (is the webmail dark or light?).
- * Browsers report rgb()/rgba(); happy-dom reports #hex.
+ * Browsers report rgb()/rgba(); happy-dom reports #hex. Shared by the Gmail and Outlook adapters.
  */
 export interface Rgba {
   r: number;
@@ -54,4 +54,26 @@ export function luminance(c: Rgba): number {
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
   return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+/** Below this luminance white text contrasts better than black: a background this dark is dark. */
+export const DARK_LUMINANCE = 0.179;
+
+/** The scheme a background belongs to: dark when light text reads better on it. */
+export function backgroundScheme(bg: Rgba): 'light' | 'dark' {
+  return luminance(bg) < DARK_LUMINANCE ? 'dark' : 'light';
+}
+
+/**
+ * What is painted behind `el`: the first (mostly) opaque computed background colour from `el` up
+ * through its ancestors, or undefined when nothing is painted (or the element has no window).
+ */
+export function paintedBackground(el: Element): Rgba | undefined {
+  const view = el.ownerDocument?.defaultView;
+  if (!view) return undefined;
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    const c = parseColor(view.getComputedStyle(a).backgroundColor);
+    if (c && c.a >= 0.5) return c;
+  }
+  return undefined;
 }

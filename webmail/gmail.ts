@@ -6,7 +6,7 @@
  */
 import type { VisibleMessage } from '../core/types';
 import type { OpenMessage, WebmailAdapter } from './adapter';
-import { luminance, parseColor } from './color';
+import { backgroundScheme, luminance, paintedBackground, parseColor } from './color';
 import { bytesToBinary } from './messages';
 import { looksLikeRfc822, visibleText } from './text';
 
@@ -146,11 +146,8 @@ export function gmailTheme(doc: Document): 'light' | 'dark' {
   if (!probe) return 'light';
   const fg = parseColor(view.getComputedStyle(probe).color);
   if (fg && fg.a > 0.5) return luminance(fg) > 0.5 ? 'dark' : 'light';
-  for (let e: Element | null = probe; e; e = e.parentElement) {
-    const bg = parseColor(view.getComputedStyle(e).backgroundColor);
-    if (bg && bg.a > 0.5) return luminance(bg) < 0.2 ? 'dark' : 'light';
-  }
-  return 'light';
+  const bg = paintedBackground(probe);
+  return bg ? backgroundScheme(bg) : 'light';
 }
 
 // ---- raw source -------------------------------------------------------------------------------

@@ -16,6 +16,8 @@
  */
 import type { VisibleMessage } from '../core/types';
 import type { OpenMessage, WebmailAdapter } from './adapter';
+import { backgroundScheme, paintedBackground } from './color';
+import { visibleText } from './text';
 
 /** The hosts Outlook on the web is served from (webmail-dom.md 4.1). */
 export const OUTLOOK_HOSTS = [
@@ -71,22 +73,11 @@ const NOT_MAIL_PATH =
 const STRONG_ID = 12;
 
 const NON_SPACE = /\S/;
-/** CSS white space (collapsed by `white-space: normal`; U+00A0 is not part of it). */
-const CSS_SPACE_RUN = /[ \t\n\r\f]+/g;
 const SPACE_RUN = /\s+/g;
-const CRLF = /\r\n?/g;
-const NBSP = /\u00a0/g;
 const MAILTO = /^mailto:/i;
 const NAME_PUNCT = /[<>()[\]"]+/g;
-const HEX = /^[0-9a-f]+$/;
-const RGB_FN = /^rgba?\(([^)]*)\)$/;
-const RGB_SEP = /[\s,/]+/;
 const DARK_WORD = /\bdark\b/;
 const LIGHT_WORD = /\blight\b/;
-
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
-}
 
 /** "a@b.example..." -> "a@b.example" without a backtracking regex. */
 function trimDots(s: string): string {
@@ -94,11 +85,6 @@ function trimDots(s: string): string {
   while (end > 0 && s.charCodeAt(end - 1) === 46) end--;
   return s.slice(0, end);
 }
-
-/** Characters of body text read at most. */
-export const MAX_TEXT = 1_000_000;
-/** Elements visited at most per body. */
-const MAX_NODES = 200_000;
 
 // ---- visibility --------------------------------------------------------------------------------
 
@@ -128,229 +114,6 @@ function hasText(el: Element): boolean {
     if (NON_SPACE.test(n.nodeValue ?? '')) return true;
   }
   return false;
-}
-
-// ---- body text ---------------------------------------------------------------------------------
-
-/** Elements that start and end a line (CSS display: block and friends, by tag). */
-const BLOCK = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'CAPTION',
-  'CENTER',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIR',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'LEGEND',
-  'LI',
-  'LISTING',
-  'MAIN',
-  'MENU',
-  'NAV',
-  'OL',
-  'PLAINTEXT',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TFOOT',
-  'THEAD',
-  'UL',
-  'XMP',
-]);
-/** Elements whose content is never rendered as text. */
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'HEAD',
-  'TITLE',
-  'META',
-  'LINK',
-  'BASE',
-  'IFRAME',
-  'FRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'AUDIO',
-  'VIDEO',
-  'SVG',
-  'MATH',
-  'SELECT',
-  'TEXTAREA',
-  'INPUT',
-]);
-const PRE_TAGS = new Set(['PRE', 'LISTING', 'XMP', 'PLAINTEXT']);
-const STYLE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
-const STYLE_PRE = /(?:^|;)\s*white-space\s*:\s*(?:pre|break-spaces)/i;
-
-function inlineStyle(el: Element): string {
-  const s = el.getAttribute('style');
-  return s ? s.slice(0, 2000) : '';
-}
-
-/**
- * The text a reader sees in a rendered mail body, like `innerText` but without layout (same result
- * in every browser and in happy-dom): whitespace runs collapse except in <pre> / white-space:pre;
- * <br> is a newline; block elements start and end lines; <p> is set off by a blank line; table rows
- * are lines and their cells are separated by a tab. Hidden elements (`hidden`, inline display:none
- * or visibility:hidden) and non-text elements (script, style, ...) are skipped. Text only: the mail
- * markup is read through the DOM the page already built, never re-parsed.
- */
-export function outlookText(root: Element, limit = MAX_TEXT): string {
-  // Output: strings, and numbers = "at least this many line breaks here" (innerText's required
-  // line break counts), resolved at the end.
-  const out: (string | number)[] = [];
-  let size = 0;
-  let visited = 0;
-  let pendingSpace = false; // a collapsed space waits for the next text on the same line
-  let lineStart = true; // nothing on the current line yet (leading spaces are dropped)
-
-  const text = (s: string): void => {
-    if (!s || size >= limit) return;
-    out.push(s);
-    size += s.length;
-  };
-  const brk = (n: number): void => {
-    out.push(n);
-    pendingSpace = false;
-    lineStart = true;
-  };
-  const normal = (raw: string): void => {
-    const s = raw.replace(CSS_SPACE_RUN, ' ');
-    if (s === ' ' || s === '') {
-      if (s === ' ' && !lineStart) pendingSpace = true;
-      return;
-    }
-    const lead = s.charCodeAt(0) === 32;
-    const trail = s.charCodeAt(s.length - 1) === 32;
-    const core = s.slice(lead ? 1 : 0, trail ? s.length - 1 : s.length);
-    if ((pendingSpace || lead) && !lineStart) text(' ');
-    text(core);
-    lineStart = false;
-    pendingSpace = trail;
-  };
-  const preformatted = (raw: string): void => {
-    const s = raw.replace(CRLF, '\n');
-    if (!s) return;
-    if (pendingSpace && !lineStart) text(' ');
-    text(s);
-    pendingSpace = false;
-    lineStart = s.endsWith('\n');
-  };
-
-  type Frame = { el: Element; next: Node | null; pre: boolean; tag: string };
-  const stack: Frame[] = [{ el: root, next: root.firstChild, pre: false, tag: '' }];
-  while (stack.length > 0 && size < limit && visited < MAX_NODES) {
-    const top = stack[stack.length - 1] as Frame;
-    const child = top.next;
-    if (!child) {
-      stack.pop();
-      closeElement(top);
-      continue;
-    }
-    top.next = child.nextSibling;
-    visited++;
-    if (child.nodeType === 3) {
-      const v = child.nodeValue ?? '';
-      if (top.pre) preformatted(v);
-      else normal(v);
-      continue;
-    }
-    if (child.nodeType !== 1) continue;
-    const el = child as Element;
-    const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || el.hasAttribute('hidden')) continue;
-    const style = inlineStyle(el);
-    if (style && STYLE_HIDDEN.test(style)) continue;
-    if (tag === 'BR') {
-      text('\n');
-      pendingSpace = false;
-      lineStart = true;
-      continue;
-    }
-    if (tag === 'IMG') continue;
-    openElement(el, tag);
-    stack.push({
-      el,
-      next: el.firstChild,
-      pre: top.pre || PRE_TAGS.has(tag) || (style !== '' && STYLE_PRE.test(style)),
-      tag,
-    });
-  }
-
-  function openElement(el: Element, tag: string): void {
-    if (tag === 'P') brk(2);
-    else if (tag === 'TR' || BLOCK.has(tag)) brk(1);
-    else if (tag === 'TD' || tag === 'TH') {
-      // A tab before every cell that is not the first of its row.
-      let prev = el.previousElementSibling;
-      while (prev && prev.tagName.toUpperCase() !== 'TD' && prev.tagName.toUpperCase() !== 'TH') {
-        prev = prev.previousElementSibling;
-      }
-      if (prev) {
-        text('\t');
-        pendingSpace = false;
-        lineStart = true; // leading spaces of the cell collapse away
-      }
-    }
-  }
-  function closeElement(f: Frame): void {
-    if (f.tag === 'P') brk(2);
-    else if (f.tag === 'TR' || BLOCK.has(f.tag)) brk(1);
-  }
-
-  // Resolve line-break counts: a run of counts between two pieces of text becomes the largest of
-  // them; leading and trailing counts vanish (as in innerText).
-  const parts: string[] = [];
-  let want = 0;
-  let started = false;
-  for (const item of out) {
-    if (typeof item === 'number') {
-      if (item > want) want = item;
-      continue;
-    }
-    if (started && want > 0) {
-      // Count newlines the text already ends with (from <br>) towards the requirement.
-      const last = parts[parts.length - 1] ?? '';
-      let have = 0;
-      for (let i = last.length - 1; i >= 0 && last.charCodeAt(i) === 10 && have < want; i--) have++;
-      if (want > have) parts.push('\n'.repeat(want - have));
-    }
-    parts.push(item);
-    started = true;
-    want = 0;
-  }
-  // No blank lines or trailing white space at the ends (leading spaces of the first line stay).
-  const joined = parts.join('').replace(NBSP, ' ');
-  let start = 0;
-  let end = joined.length;
-  while (start < end && (joined.charCodeAt(start) === 10 || joined.charCodeAt(start) === 13)) start++;
-  while (end > start && isSpaceCode(joined.charCodeAt(end - 1))) end--;
-  return joined.slice(start, Math.min(end, start + limit));
 }
 
 // ---- the open messages -------------------------------------------------------------------------
@@ -621,70 +384,6 @@ export function parseSender(el: Element | undefined): Sender {
 
 // ---- theme -------------------------------------------------------------------------------------
 
-interface Rgba {
-  r: number;
-  g: number;
-  b: number;
-  a: number;
-}
-
-/** Parse a computed colour: rgb()/rgba() (comma or space syntax), #hex, transparent, white/black. */
-export function parseColor(value: string | null | undefined): Rgba | undefined {
-  const v = (value ?? '').trim().toLowerCase().slice(0, 100);
-  if (!v) return undefined;
-  if (v === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
-  if (v === 'white') return { r: 255, g: 255, b: 255, a: 1 };
-  if (v === 'black') return { r: 0, g: 0, b: 0, a: 1 };
-  if (v.startsWith('#')) {
-    const hex = v.slice(1);
-    if (!HEX.test(hex)) return undefined;
-    const full =
-      hex.length === 3 || hex.length === 4
-        ? [...hex].map((c) => c + c).join('')
-        : hex.length === 6 || hex.length === 8
-          ? hex
-          : '';
-    if (!full) return undefined;
-    const n = (i: number): number => Number.parseInt(full.slice(i, i + 2), 16);
-    return { r: n(0), g: n(2), b: n(4), a: full.length === 8 ? n(6) / 255 : 1 };
-  }
-  const fn = RGB_FN.exec(v);
-  if (!fn) return undefined;
-  const nums = (fn[1] ?? '').split(RGB_SEP).filter(Boolean);
-  if (nums.length < 3) return undefined;
-  const channel = (s: string): number =>
-    s.endsWith('%') ? (Number.parseFloat(s) * 255) / 100 : Number.parseFloat(s);
-  const [r, g, b] = nums.slice(0, 3).map(channel) as [number, number, number];
-  const aRaw = nums[3];
-  const a =
-    aRaw === undefined ? 1 : aRaw.endsWith('%') ? Number.parseFloat(aRaw) / 100 : Number.parseFloat(aRaw);
-  if ([r, g, b, a].some((x) => Number.isNaN(x))) return undefined;
-  return { r, g, b, a };
-}
-
-/** WCAG relative luminance, 0 (black) to 1 (white). */
-export function luminance(c: Rgba): number {
-  const lin = (v: number): number => {
-    const s = Math.min(255, Math.max(0, v)) / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
-}
-
-/** Below this luminance white text contrasts better than black: the background is dark. */
-const DARK_LUMINANCE = 0.179;
-
-/** The first (mostly) opaque background from `el` up to the root. */
-function paintedBackground(el: Element): Rgba | undefined {
-  const win = winOf(el);
-  if (!win) return undefined;
-  for (let a: Element | null = el; a; a = a.parentElement) {
-    const c = parseColor(win.getComputedStyle(a).backgroundColor);
-    if (c && c.a >= 0.5) return c;
-  }
-  return undefined;
-}
-
 /**
  * Outlook's colour scheme from what it paints (not from a class name, which changes): the computed
  * background behind the reading pane (where the badge goes), else the page's. Falls back to the
@@ -704,7 +403,7 @@ export function outlookTheme(doc: Document): 'light' | 'dark' {
   if (doc.body) probes.push(doc.body);
   for (const p of probes) {
     const bg = paintedBackground(p);
-    if (bg) return luminance(bg) < DARK_LUMINANCE ? 'dark' : 'light';
+    if (bg) return backgroundScheme(bg);
   }
   const win = doc.defaultView;
   const root = doc.documentElement;
@@ -736,7 +435,7 @@ function current(msg: OpenMessage): Located {
 
 function readVisible(msg: OpenMessage): VisibleMessage {
   const loc = current(msg);
-  const out: VisibleMessage = { text: outlookText(msg.body) };
+  const out: VisibleMessage = { text: visibleText(msg.body) };
   const subject = subjectText(loc.subjectEl);
   if (subject) out.subject = subject;
   const sender = parseSender(loc.fromEl);
@@ -785,19 +484,11 @@ export const OUTLOOK_REGEXES: Readonly<Record<string, RegExp>> = {
   ITEM_PATH,
   NOT_MAIL_PATH,
   NON_SPACE,
-  CSS_SPACE_RUN,
   SPACE_RUN,
-  CRLF,
-  NBSP,
   MAILTO,
   NAME_PUNCT,
-  HEX,
-  RGB_FN,
-  RGB_SEP,
   DARK_WORD,
   LIGHT_WORD,
-  STYLE_HIDDEN,
-  STYLE_PRE,
   EMAIL_TOKEN,
   TOKEN_SEP,
 };

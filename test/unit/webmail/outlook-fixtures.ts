@@ -76,6 +76,17 @@ export function loadPage(html: string, url: string): Document {
   return win.document as unknown as Document;
 }
 
+/** A root element holding `html` (test-only parsing of a literal, never mail), on an Outlook page. */
+export function bodyOf(html: string): Element {
+  const doc = loadPage(
+    `<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`,
+    'https://outlook.office.com/mail/',
+  );
+  const root = doc.getElementById('root');
+  if (!root) throw new Error('no root');
+  return root;
+}
+
 export function loadFixture(f: OutlookFixture, url = f.url): Document {
   return loadPage(fixtureHtml(f.file), url);
 }
