@@ -25,12 +25,6 @@ afterAll(closeWindows);
 
 /** `<file>#<open message index> <aspect>` -> what the classifier gets wrong today. */
 const KNOWN_GAPS: Record<string, string> = {
-  'o365-exo-new-5.1.10.html#0 reason':
-    'EXO 2017+ layout: the diagnostic is taken from "Status code: 550 5.1.10", not from "Reported error: 550 5.1.10 RESOLVER.ADR.RecipientNotFound ...", so the Microsoft "5.1.10 = user unknown" quirk does not fire: notaccept (IANA null MX), soft',
-  'o365-exo-new-via-ses.html#0 reason': 'same as o365-exo-new-5.1.10.html: notaccept instead of userunknown',
-  'outlookcom-rejected-5.1.351.html#0 codes':
-    'the "Remote Server returned \'550 5.1.351 ... -> 550 <addr>: User unknown\'" line is not used: no reply code, diagnostic taken from the explanatory prose',
-  'outlookcom-rejected-5.1.351.html#0 reason': 'onhold instead of userunknown (same cause)',
   'exchange-relayed.html#0 codes':
     'an Exchange "Relayed:" notice (delivered onwards, no failure) is classified as a bounce (onhold)',
   'dark-theme-5.4.316.html#0 codes':
