@@ -140,6 +140,19 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       }
     }
   }
+  // Exim lists an unqualified recipient as written ("The following address(es) failed:\n  kijitora");
+  // the returned message's envelope ("for kijitora@example.ed.jp") or To gives its domain.
+  if (anchors.length === 0) {
+    for (let i = 0; i < end; i++) {
+      if (!LIST_HEADER.test(lines[i]?.text ?? '')) continue;
+      let k = i + 1;
+      while (k < end && (lines[k]?.text ?? '').trim() === '') k++;
+      const bare = BARE_LOCAL_PART.exec(lines[k]?.text ?? '')?.[1];
+      const address = bare ? qualify(bare, text) : undefined;
+      if (address) anchors.push({ line: k, address, rest: '' });
+      break;
+    }
+  }
   // The original sender is never a failed recipient, unless it is the only address there is
   // (sanitised samples reuse one address for both).
   if (anchors.some((a) => !exclude.has(a.address))) {
@@ -304,6 +317,21 @@ const SENDER_PREFIX =
 const FAILURE_STATEMENT =
   /\b(?:unknown|exceed(?:s|ed)?|full|invalid|rejected|denied|not (?:found|exist|listed|allowed)|error|failed|quota|disabled|blocked|no such|does not exist|inactive)\b[^\n]{0,60}:\s{0,2}<?$/i;
 
+/** Exim's recipient list header. */
+const LIST_HEADER = /\bthe following address(?:\(es\)|es)? failed\s{0,2}:\s{0,3}$/i;
+/** An indented unqualified local part alone on its line. */
+const BARE_LOCAL_PART = /^\s{1,8}([A-Za-z0-9._%+=-]{1,64})$/;
+
+/** The first address in the text (the returned message) whose local part is `local`, lower case. */
+function qualify(local: string, text: string): string | undefined {
+  const want = local.toLowerCase();
+  for (const f of findAddresses(text.slice(0, 128 * 1024), 400)) {
+    const a = f.address.toLowerCase();
+    if (a.slice(0, a.lastIndexOf('@')) === want) return a;
+  }
+  return undefined;
+}
+
 /** Lines of an SMTP session transcript (Sendmail, V5 Sendmail): "... while talking to", ">>>", "<<<". */
 const TRANSCRIPT_CONTEXT = /^\s{0,8}(?:<<<|>>>|\.{3} while talking to|while talking to)\s/i;
 
@@ -346,7 +374,7 @@ function readBlock(block: Line[]): BlockInfo {
 
   // The server's answer: after the strongest response marker in the block (RESPONSE_MARKERS is in
   // priority order), else the first line opening with a reply code.
-  const { start: answerStart0, cut } = findAnswerStart(content);
+  const { start: answerStart0, cut, marker } = findAnswerStart(content);
   let answerStart = answerStart0;
   let markerCut = cut;
   let contextBefore: Line[] = [];
@@ -363,7 +391,7 @@ function readBlock(block: Line[]): BlockInfo {
 
   let answerLines: Line[];
   if (answerStart !== -1) {
-    answerLines = [...contextBefore, ...collectAnswer(content, answerStart)];
+    answerLines = [...contextBefore, ...collectAnswer(content, answerStart, marker)];
     if (contextBefore.length) markerCut = 0;
   } else {
     // No marker and no code line: the block's text is the answer (Exim "retry timeout exceeded").
@@ -431,7 +459,7 @@ const PERMANENT_START = /^[\s<>(#'"]{0,6}5\d\d(?:[\s-]|$)/;
  * (one scan per marker over the block text), its earliest occurrence that quotes a permanent (5xx) reply,
  * else one that quotes any reply code, else its earliest occurrence. `cut` is the offset in the start line where the answer begins.
  */
-function findAnswerStart(content: Line[]): { start: number; cut: number } {
+function findAnswerStart(content: Line[]): { start: number; cut: number; marker?: RegExp } {
   const lines = content.slice(0, BLOCK_LINES);
   const offsets: number[] = [];
   let pos = 0;
@@ -450,7 +478,9 @@ function findAnswerStart(content: Line[]): { start: number; cut: number } {
     }
     return lo;
   };
-  for (const re of MARKERS_G) {
+  for (let r = 0; r < MARKERS_G.length; r++) {
+    const re = MARKERS_G[r] as RegExp;
+    const marker = RESPONSE_MARKERS[r] as RegExp;
     re.lastIndex = 0;
     let best: { start: number; cut: number } | undefined;
     let bestRank = -1;
@@ -478,19 +508,19 @@ function findAnswerStart(content: Line[]): { start: number; cut: number } {
       // A permanent answer decides a failure over a temporary one given earlier (Sendmail
       // transcripts: "<<< 450 busy" with one host, then "<<< 551 ..." with the next).
       const rank = PERMANENT_START.test(answer) ? 2 : STARTS_WITH_CODE.test(answer) ? 1 : 0;
-      if (rank === 2) return cand;
+      if (rank === 2) return { ...cand, marker };
       if (!best || rank > bestRank) {
         best = cand;
         bestRank = rank;
       }
     }
-    if (best) return best;
+    if (best) return { ...best, marker };
   }
   return { start: -1, cut: 0 };
 }
 
 /** The answer starting at `start`: continuation lines (same code with "-", indented, wrapped). */
-function collectAnswer(content: Line[], start: number): Line[] {
+function collectAnswer(content: Line[], start: number, marker?: RegExp): Line[] {
   const out: Line[] = [];
   const first = content[start];
   if (!first) return out;
@@ -521,7 +551,11 @@ function collectAnswer(content: Line[], start: number): Line[] {
     }
     // Another reply code starts another answer (Sendmail's own "554 5.0.0 Service unavailable").
     if (lineCode) break;
-    if (RESPONSE_MARKERS.some((re) => re.test(t))) break;
+    // The marker again: the next entry of a list ("6/19/2018 7:26 AM - Server at X returned '450 ...'").
+    if (marker?.test(t)) break;
+    // A line that opens with another marker starts another statement; a marker word inside a
+    // wrapped continuation ("    cannot be delivered. Reason: Email flagged as Spam.") does not.
+    if (opensWithMarker(t)) break;
     if (/^\s/.test(t) || t.startsWith('(') || (out.length < 3 && !/^[A-Z][a-z]+ [a-z]/.test(t))) {
       out.push(line);
       continue;
@@ -529,6 +563,14 @@ function collectAnswer(content: Line[], start: number): Line[] {
     break;
   }
   return out;
+}
+
+function opensWithMarker(t: string): boolean {
+  const lead = t.trimStart();
+  return RESPONSE_MARKERS.some((re) => {
+    const m = re.exec(lead);
+    return !!m && m.index <= 1;
+  });
 }
 
 const CODE_PREFIX = /^\s{0,8}[#<(]{0,3}\s{0,2}([245]\d\d)[\s-]/;

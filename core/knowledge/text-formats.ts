@@ -85,6 +85,8 @@ export const DELIVERY_CONTEXT =
 export const RESPONSE_MARKERS: readonly RegExp[] = [
   // Exchange / Microsoft 365 (classic and new EXO layout): the remote server's reply, verbatim
   /\bremote server returned\b/i,
+  // Exchange Online delivery history: "Server at mx.example.jp (192.0.2.1) returned '450 4.4.316 ...'"
+  /\bserver at \S{1,255}(?: \([0-9a-f.:]{3,45}\))? returned\b/i,
   /\breported error\s{0,2}:/i,
   // RFC 3464 field names printed in the text (Messaging Server, Domino, m-FILTER...)
   /\bdiagnostic[- ]code\s{0,2}:/i,
