@@ -1,11 +1,13 @@
 /**
- * Bundled by bench/webmail.ts and injected into a fake Gmail page (main world, no bounce there):
- * the real shared runtime and Gmail adapter, with their MutationObserver callbacks and timer
- * callbacks (the scans) timed one by one. The classifier is a stub: on a page with no bounce the
- * pre-filter stops every message before it.
+ * Bundled by bench/webmail.ts and injected into a fake Gmail or Outlook page (main world, no bounce
+ * there): the real shared runtime and that webmail's adapter (chosen by the page's URL), with their
+ * MutationObserver callbacks and timer callbacks (the scans) timed one by one. The classifier is a
+ * stub: on a page with no bounce the pre-filter stops every message before it, or the stub answers
+ * "not a bounce" once per message.
  */
 import type { Verdict } from '../core/types';
 import { gmailAdapter } from '../webmail/gmail';
+import { outlookAdapter } from '../webmail/outlook';
 import { createRuntime, type RuntimeStats } from '../webmail/runtime';
 
 interface BenchApi {
@@ -67,7 +69,7 @@ const notBounce: Verdict = {
 };
 
 const runtime = createRuntime({
-  adapter: gmailAdapter,
+  adapter: gmailAdapter.matches(new URL(location.href)) ? gmailAdapter : outlookAdapter,
   settings: { policy: 'rfc', overlay: true },
   classify: async () => {
     api.classifyCalls++;
