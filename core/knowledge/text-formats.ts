@@ -64,6 +64,13 @@ export const STATEMENT_BEFORE_RECIPIENT: readonly RegExp[] = [
   /\bduplicated message-id in\s{0,2}["'<(]?$/,
 ];
 
+/**
+ * A line ending like this introduces an address to write to, not a failed recipient ("please send
+ * mail with the body 'guide' to the address\n\n  list-ctl@example.org").
+ */
+export const INSTRUCTION_BEFORE_ADDRESS =
+  /\b(?:to the (?:e-?mail )?address|send (?:an? )?(?:mail|message|e-?mail)(?: [a-z]{1,20}){0,4} to|please contact|write to|reply to)\s{0,2}:?\s{0,2}$/i;
+
 /** An anchor made by this prefix replaces the previous recipient (alias expansion). */
 export const EXPANDED_FROM = /\(expanded from:?\s{0,2}<?$/;
 
@@ -96,6 +103,8 @@ export const RESPONSE_MARKERS: readonly RegExp[] = [
   /\b(?:remote host|server|host \S{1,255}) said:/i,
   /\]\s{0,2}said:/,
   /^\s{0,8}said:/i,
+  // Exim "SMTP error from remote mail server after RCPT TO:<addr>: host mx.example [192.0.2.1]: 550 ..."
+  /\bhost \S{1,255} \[[0-9a-f.:]{3,45}\]:\s/i,
   // Gmail, Google Workspace
   /\bthe (?:error|response) (?:that the other server returned was|from the remote server was|was)\s{0,2}:/i,
   /\btechnical details of (?:permanent|temporary) failure\s{0,2}:/i,
@@ -106,6 +115,7 @@ export const RESPONSE_MARKERS: readonly RegExp[] = [
   /\bserver message\b/i,
   /\bstatus code\s{0,2}:/i,
   // the reporting MTA's own words, weakest
+  /\bthe reason for the problem\s{0,2}:/i, // Amazon SES
   /\berror (?:from|was)\b/i,
   /\b(?:because|for the following reason)\s{0,2}:/i,
   /\breason\s{0,2}:/i,
