@@ -77,7 +77,30 @@ interface CompiledVendor {
   hasAnyScope: boolean;
 }
 
-const cache = new WeakMap<readonly Vendor[], readonly CompiledVendor[]>();
+interface Compiled {
+  vendors: readonly CompiledVendor[];
+  /**
+   * Case-insensitive unions of every vendor's recognition tokens and of every standalone rule's
+   * tokens/text: one pass over the text tells whether any of them can match at all (the usual
+   * answer is no), so the per-vendor scans only run when one might. A superset test only: the
+   * exact patterns still decide.
+   */
+  anyToken: RegExp | undefined;
+  anyStandalone: RegExp | undefined;
+  /** Unions of the recognition hosts, recipient domains, From and Subject patterns. */
+  anyHost: RegExp | undefined;
+  anyDomain: RegExp | undefined;
+  anyFrom: RegExp | undefined;
+  anySubject: RegExp | undefined;
+}
+
+/** One case-insensitive alternation of the patterns (a superset of each; none uses backreferences). */
+function union(patterns: readonly RegExp[]): RegExp | undefined {
+  if (patterns.length === 0) return undefined;
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'i');
+}
+
+const cache = new WeakMap<readonly Vendor[], Compiled>();
 
 function parseRange([from, to]: readonly [string, string]): Range {
   const a = from.split('.');
@@ -105,10 +128,10 @@ function ruleWeight(rule: VendorRule): number {
   return w;
 }
 
-function compile(vendors: readonly Vendor[]): readonly CompiledVendor[] {
+function compile(vendors: readonly Vendor[]): Compiled {
   const hit = cache.get(vendors);
   if (hit) return hit;
-  const out = vendors.map((vendor, order): CompiledVendor => {
+  const list = vendors.map((vendor, order): CompiledVendor => {
     const rules = vendor.rules.map(
       (rule, i): CompiledRule => ({
         rule,
@@ -126,6 +149,19 @@ function compile(vendors: readonly Vendor[]): readonly CompiledVendor[] {
       hasAnyScope: rules.some((r) => r.any),
     };
   });
+  const out: Compiled = {
+    vendors: list,
+    anyToken: union(vendors.flatMap((v) => v.recognize.tokens ?? [])),
+    anyHost: union(vendors.flatMap((v) => v.recognize.hosts ?? [])),
+    anyDomain: union(vendors.flatMap((v) => v.recognize.recipientDomains ?? [])),
+    anyFrom: union(vendors.flatMap((v) => v.recognize.from ?? [])),
+    anySubject: union(vendors.flatMap((v) => v.recognize.subjects ?? [])),
+    anyStandalone: union(
+      list.flatMap((cv) =>
+        cv.standalone.flatMap((cr) => [...(cr.rule.match.tokens ?? []), ...(cr.rule.match.text ?? [])]),
+      ),
+    ),
+  };
   cache.set(vendors, out);
   return out;
 }
@@ -150,13 +186,23 @@ export function normalizeDiagnostic(s: string, cap = DIAGNOSTIC_CAP): string {
 
 interface Prepared {
   ctx: VendorContext;
+  /** Some vendor's recognition token may be in the text. */
+  mayHaveToken: boolean;
+  /** Some standalone rule's token or text may be in the text. */
+  mayHaveStandalone: boolean;
+  /** Some vendor may recognise the remote host / reporting host / recipient domain / From / Subject. */
+  mayRemote: boolean;
+  mayReporting: boolean;
+  mayDomain: boolean;
+  mayFrom: boolean;
+  maySubject: boolean;
   /** Text the rules read: the diagnostic, or the body when there is no diagnostic. */
   text: string;
   statuses: readonly string[];
   replies: readonly string[];
 }
 
-function prepare(ctx: VendorContext): Prepared {
+function prepare(ctx: VendorContext, c: Compiled): Prepared {
   const diag = normalizeDiagnostic(ctx.diagnostic);
   const text = diag || normalizeDiagnostic(ctx.body, BODY_CAP);
   const head = text.slice(0, 400);
@@ -168,7 +214,19 @@ function prepare(ctx: VendorContext): Prepared {
   if (ctx.replyCode) replies.push(ctx.replyCode);
   const r = REPLY.exec(head)?.[1];
   if (r && r !== ctx.replyCode) replies.push(r);
-  return { ctx, text, statuses, replies };
+  return {
+    ctx,
+    text,
+    statuses,
+    replies,
+    mayHaveToken: !!c.anyToken?.test(text),
+    mayHaveStandalone: !!c.anyStandalone?.test(text),
+    mayRemote: !!ctx.remoteMta && !!c.anyHost?.test(ctx.remoteMta),
+    mayReporting: !!ctx.reportingMta && !!c.anyHost?.test(ctx.reportingMta),
+    mayDomain: !!ctx.recipientDomain && !!c.anyDomain?.test(ctx.recipientDomain),
+    mayFrom: !!ctx.from && !!c.anyFrom?.test(ctx.from),
+    maySubject: !!ctx.subject && !!c.anySubject?.test(ctx.subject),
+  };
 }
 
 // --- recognition -------------------------------------------------------------------------------
@@ -206,18 +264,18 @@ function headerMatch(
 function recognise(v: Vendor, p: Prepared): Recognition | undefined {
   const { ctx } = p;
   const r = v.recognize;
-  if (ctx.remoteMta && r.hosts?.some((h) => h.test(ctx.remoteMta))) {
+  if (p.mayRemote && r.hosts?.some((h) => h.test(ctx.remoteMta))) {
     return {
       side: 'answering',
       matchedBy: `remote host ${clip(ctx.remoteMta)}`,
       strength: STRENGTH.remoteHost,
     };
   }
-  const token = firstMatch(r.tokens, p.text);
+  const token = p.mayHaveToken ? firstMatch(r.tokens, p.text) : undefined;
   if (token) return { side: 'answering', matchedBy: `token "${clip(token)}"`, strength: STRENGTH.token };
   // The recipient's domain says who answered only when no Remote-MTA is named: a named host that is
   // not the vendor's (the sender's own relay, a filter in front) answered instead.
-  if (!ctx.remoteMta && ctx.recipientDomain && r.recipientDomains?.some((d) => d.test(ctx.recipientDomain))) {
+  if (!ctx.remoteMta && p.mayDomain && r.recipientDomains?.some((d) => d.test(ctx.recipientDomain))) {
     return {
       side: 'answering',
       matchedBy: `recipient domain ${ctx.recipientDomain}`,
@@ -225,15 +283,15 @@ function recognise(v: Vendor, p: Prepared): Recognition | undefined {
     };
   }
   let by: string | undefined;
-  if (ctx.reportingMta && r.hosts?.some((h) => h.test(ctx.reportingMta))) {
+  if (p.mayReporting && r.hosts?.some((h) => h.test(ctx.reportingMta))) {
     by = `reporting host ${clip(ctx.reportingMta)}`;
     // No other server is named: the reporting host wrote the diagnostic about its own mailbox.
     if (!ctx.remoteMta) return { side: 'answering', matchedBy: by, strength: STRENGTH.reportingHostAlone };
   } else {
     const h = headerMatch(r.headers, ctx.headers);
     if (h) by = `header ${h}`;
-    else if (firstMatch(r.from, ctx.from)) by = `From ${clip(ctx.from)}`;
-    else if (firstMatch(r.subjects, ctx.subject)) by = `subject "${clip(ctx.subject)}"`;
+    else if (p.mayFrom && firstMatch(r.from, ctx.from)) by = `From ${clip(ctx.from)}`;
+    else if (p.maySubject && firstMatch(r.subjects, ctx.subject)) by = `subject "${clip(ctx.subject)}"`;
   }
   if (!by) return undefined;
   // A filter reporting its own refusal: its words are the answer, unless another Remote-MTA is named.
@@ -281,17 +339,25 @@ function ruleMatches(cr: CompiledRule, p: Prepared): boolean {
   return true;
 }
 
+const NONE: readonly CompiledRule[] = [];
+
 // --- public API --------------------------------------------------------------------------------
 
 /** All vendor rules that apply to this recipient, best first. */
 export function matchVendors(ctx: VendorContext, vendors: readonly Vendor[] = VENDORS): VendorMatch[] {
   const compiled = compile(vendors);
-  const p = prepare(ctx);
+  const p = prepare(ctx, compiled);
   const found: { m: VendorMatch; vendorOrder: number; ruleOrder: number }[] = [];
-  for (const cv of compiled) {
+  for (const cv of compiled.vendors) {
     const rec = recognise(cv.vendor, p);
     const answering = rec?.side === 'answering';
-    const candidates = answering ? cv.rules : rec && cv.hasAnyScope ? cv.rules : cv.standalone;
+    const candidates = answering
+      ? cv.rules
+      : rec && cv.hasAnyScope
+        ? cv.rules
+        : p.mayHaveStandalone
+          ? cv.standalone
+          : NONE;
     for (const cr of candidates) {
       let side: VendorSide;
       let matchedBy: string;
@@ -332,9 +398,10 @@ export function recogniseVendors(
   ctx: VendorContext,
   vendors: readonly Vendor[] = VENDORS,
 ): { vendor: Vendor; side: VendorSide; matchedBy: string }[] {
-  const p = prepare(ctx);
+  const compiled = compile(vendors);
+  const p = prepare(ctx, compiled);
   const out: { vendor: Vendor; side: VendorSide; matchedBy: string }[] = [];
-  for (const cv of compile(vendors)) {
+  for (const cv of compiled.vendors) {
     const rec = recognise(cv.vendor, p);
     if (rec) out.push({ vendor: cv.vendor, side: rec.side, matchedBy: rec.matchedBy });
   }
