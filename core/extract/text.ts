@@ -448,8 +448,10 @@ function readBlock(block: Line[]): BlockInfo {
       break;
     }
   }
+  // Wrapped lines split the cue ("(in reply to\n    RCPT TO command)", "refused to\n    talk to me").
+  const flat = joined.replace(/\s+/g, ' ');
   for (const { re, command } of COMMAND_PATTERNS) {
-    if (re.test(joined)) {
+    if (re.test(joined) || re.test(flat)) {
       info.command = command;
       break;
     }

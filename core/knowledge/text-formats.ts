@@ -157,6 +157,7 @@ export const COMMAND_PATTERNS: readonly { re: RegExp; command: SmtpCommand }[] =
   { re: /\bafter (?:the )?(?:end of data|data)\b/i, command: 'DATA' },
   { re: /\bafter (?:the )?mail(?: from)?\b/i, command: 'MAIL' },
   { re: /\bafter (?:the )?(?:initial connection|connect)\b/i, command: 'CONN' },
+  { re: /\brefused to talk to me\b/i, command: 'CONN' }, // Postfix: the greeting was a refusal
   { re: /\bafter (?:the )?(?:ehlo|helo)\b/i, command: 'EHLO' },
   { re: /\bafter (?:the )?starttls\b/i, command: 'STARTTLS' },
   { re: /^\s{0,8}>>>\s{0,2}rcpt to\b/im, command: 'RCPT' },
