@@ -189,7 +189,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
   const recipients: TextRecipient[] = [];
   let introInfo: BlockInfo | undefined; // read once, shared by every recipient that needs it
   for (const [address, entry] of byAddress) {
-    let info = readBlock(entry.lines);
+    let info = readBlock(entry.lines, entry.anchorLine.text);
     if (!info.diagnostic || (!info.status && !info.replyCode)) {
       introInfo ??= readBlock(intro.filter((l) => !isIntroBoilerplate(l.text)));
       const fromIntro = introInfo;
@@ -348,7 +348,7 @@ const CODE_THEN_ADDRESS =
 const FAILURE_LINE =
   /\b(?:unknown|no such|not found|does not exist|doesn'?t exist|invalid|full|quota|denied|rejected|refused|disabled|failed|error)\b/i;
 
-const SEPARATOR = /^[\s\-=#*_~+|]{3,400}$/;
+const SEPARATOR = /^[\s\-=#*_~+|.]{3,400}$/;
 
 function isIntroBoilerplate(t: string): boolean {
   if (QUEUE_EXPIRY.test(t)) return false;
@@ -367,7 +367,7 @@ interface BlockInfo {
 }
 
 /** Read one recipient block: the answer, its codes, host and command. */
-function readBlock(block: Line[]): BlockInfo {
+function readBlock(block: Line[], anchorText = ''): BlockInfo {
   const ev: Evidence[] = [];
   const content = block.filter(
     (l) => l.text.trim() !== '' && !SEPARATOR.test(l.text) && !BOILERPLATE.some((re) => re.test(l.text)),
@@ -439,19 +439,32 @@ function readBlock(block: Line[]): BlockInfo {
   if (status) info.status = status;
   const reply = findReplyCode(diagnostic) ?? replyFromLines(content);
   if (reply) info.replyCode = reply;
-  for (const re of HOST_PATTERNS) {
-    const m = re.exec(joined);
-    if (m?.[1]) {
-      info.remoteMta = m[1].toLowerCase().replace(/\.$/, '');
-      const line = content.find((l) => l.text.includes(m[1] ?? '\u0000'));
-      if (line) ev.push({ field: 'remoteMta', text: clip(line.text), source: 'body', line: line.no });
-      break;
+  // The host that gave the answer: named next to it first (a transcript may name several hosts,
+  // "while talking to a: <<< 450 ... while talking to b: <<< 551 ..."), else anywhere in the block.
+  const near =
+    answerStart === -1
+      ? ''
+      : content
+          .slice(Math.max(0, answerStart - 3), answerStart + Math.max(1, answerLines.length))
+          .map((l) => l.text)
+          .join('\n');
+  hosts: for (const text of near ? [near, joined] : [joined]) {
+    for (const re of HOST_PATTERNS) {
+      const m = re.exec(text);
+      if (m?.[1]) {
+        info.remoteMta = m[1].toLowerCase().replace(/\.$/, '');
+        const line = content.find((l) => l.text.includes(m[1] ?? '\u0000'));
+        if (line) ev.push({ field: 'remoteMta', text: clip(line.text), source: 'body', line: line.no });
+        break hosts;
+      }
     }
   }
   // Wrapped lines split the cue ("(in reply to\n    RCPT TO command)", "refused to\n    talk to me").
-  const flat = joined.replace(/\s+/g, ' ');
+  // The anchor line may carry it too ("Sent <<< RCPT TO:<addr>").
+  const cues = anchorText ? `${anchorText}\n${joined}` : joined;
+  const flat = cues.replace(/\s+/g, ' ');
   for (const { re, command } of COMMAND_PATTERNS) {
-    if (re.test(joined) || re.test(flat)) {
+    if (re.test(cues) || re.test(flat)) {
       info.command = command;
       break;
     }

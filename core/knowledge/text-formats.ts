@@ -99,12 +99,16 @@ export const RESPONSE_MARKERS: readonly RegExp[] = [
   /\bdiagnostic[- ]code\s{0,2}:/i,
   // Sendmail transcript: what the remote server said, every line of a multi-line reply
   /^\s{0,8}<<<\s/,
+  // Trend Micro InterScan transcript: "Sent <<< RCPT TO:<addr>" / "Received >>> 550 5.1.1 ..."
+  /^\s{0,8}received >>>\s/i,
   // Postfix "host X[ip] said: ...", also wrapped so that "said:" starts the next line
   /\b(?:remote host|server|host \S{1,255}) said:/i,
   /\]\s{0,2}said:/,
   /^\s{0,8}said:/i,
   // Exim "SMTP error from remote mail server after RCPT TO:<addr>: host mx.example [192.0.2.1]: 550 ..."
   /\bhost \S{1,255} \[[0-9a-f.:]{3,45}\]:\s/i,
+  // 1&1 / GMX "SMTP error from remote server for TEXT command, host: mx.example (192.0.2.1) reason: 550 ..."
+  /\bhost:\s{0,2}\S{1,255} \([0-9a-f.:]{3,45}\) reason:\s/i,
   // Gmail, Google Workspace
   /\bthe (?:error|response) (?:that the other server returned was|from the remote server was|was)\s{0,2}:/i,
   /\btechnical details of (?:permanent|temporary) failure\s{0,2}:/i,
@@ -123,8 +127,9 @@ export const RESPONSE_MARKERS: readonly RegExp[] = [
 
 /** Remote host names, capture group 1 (lower-cased later). */
 export const HOST_PATTERNS: readonly RegExp[] = [
-  /\bhost\s{1,3}([a-z0-9][a-z0-9.-]{1,253})\s{0,2}\[[0-9a-f.:]{3,45}\]\s{0,2}said\b/i,
-  /\bhost\s{1,3}([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\.?\s{0,2}\[/i,
+  // Postfix "host X[ip] said:", also wrapped after "host" ("<addr>: host\n    mx.example[ip] said:")
+  /\bhost\s{1,12}([a-z0-9][a-z0-9.-]{1,253})\s{0,2}\[[0-9a-f.:]{3,45}\]\s{0,12}said\b/i,
+  /\bhost\s{1,12}([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\.?\s{0,2}\[/i,
   /\bhost\s{0,2}:\s{0,2}([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\b/i,
   /\bwhile talking to\s{1,3}([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\.?\s{0,2}:/i,
   /\bremote system\s{0,2}:\s{0,2}(?:dns;\s{0,2})?([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\b/i,
@@ -173,6 +178,12 @@ export const COMMAND_PATTERNS: readonly { re: RegExp; command: SmtpCommand }[] =
   { re: /\bmy name was rejected\b/i, command: 'EHLO' },
   { re: /\bmost progress was rcpt to\b/i, command: 'RCPT' },
   { re: /\[rcpt_to\]/i, command: 'RCPT' },
+  { re: /^\s{0,8}sent <<<\s{0,2}rcpt to\b/im, command: 'RCPT' }, // Trend Micro InterScan
+  { re: /^\s{0,8}sent <<<\s{0,2}mail from\b/im, command: 'MAIL' },
+  { re: /^\s{0,8}sent <<<\s{0,2}data\b/im, command: 'DATA' },
+  { re: /\bfor rcpt command\b/i, command: 'RCPT' }, // 1&1 / GMX
+  { re: /\bfor mail command\b/i, command: 'MAIL' },
+  { re: /\bfor (?:text|data) command\b/i, command: 'DATA' },
   { re: /\bsmtp command\s{0,2}:?\s{0,3}(?:-{0,10}\s{0,3})?rcpt\b/i, command: 'RCPT' },
   { re: /\bsmtp command\s{0,2}:?\s{0,3}(?:-{0,10}\s{0,3})?data\b/i, command: 'DATA' },
   { re: /\bsmtp command\s{0,2}:?\s{0,3}(?:-{0,10}\s{0,3})?mail\b/i, command: 'MAIL' },
@@ -217,6 +228,7 @@ export const PERMANENT_PHRASES: readonly RegExp[] = [
 
 /** Lines that are boilerplate in a recipient block (help text), dropped from the diagnostic. */
 export const BOILERPLATE: readonly RegExp[] = [
+  /^\s{0,8}\*{3,}\s{0,8}end of message\s{0,8}\*{3,}/i, // Trend Micro InterScan
   /^\s{0,8}(?:if that doesn'?t work|if the problem continues|for more (?:tips|information)|for email administrators|more info for email admins|how to fix it|try retyping the address|contact the recipient|please (?:check|verify|contact)|learn more|the following organization rejected|action required|original message details|created date|(?:sender|recipient) address\s{0,2}:|subject\s{0,2}:|sent\s{0,2}:|error details)/i,
 ];
 
