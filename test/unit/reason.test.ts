@@ -245,6 +245,16 @@ const CASES: Record<string, Case[]> = {
     { want: 'userunknown', reply: '550', diag: "550 Le destinataire n'existe pas" },
     { want: 'userunknown', diag: 'No se encontró la dirección de correo electrónico que especificó.' },
     { want: 'userunknown', diag: 'このメールアドレスのユーザーは存在しません' },
+    {
+      want: 'userunknown',
+      diag: "Your message wasn't delivered to a@example.it because the address couldn't be found, or is unable to receive mail.",
+      note: 'Gmail "Address not found" card (webmail-dom.md 3.1)',
+    },
+    {
+      want: 'onhold',
+      diag: "Your message wasn't delivered to a@example.comn because the domain example.comn couldn't be found.",
+      note: 'the same card for a domain is not a user-unknown (the DNS answer printed below it decides)',
+    },
   ],
   mailboxfull: [
     { want: 'mailboxfull', status: '5.2.2', reply: '552', diag: '552 5.2.2 Mailbox full' },
@@ -512,6 +522,11 @@ const CASES: Record<string, Case[]> = {
       reply: '550',
       diag: '550 Ihre Nachricht wurde als Spam eingestuft',
       command: 'DATA',
+    },
+    {
+      want: 'spamdetected',
+      diag: 'Your message to: a@example.jp was blocked by our Spam & Virus Firewall. The email you sent with the following subject has NOT BEEN DELIVERED',
+      note: 'Barracuda notice as displayed (no code)',
     },
   ],
   virusdetected: [
