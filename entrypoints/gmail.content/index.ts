@@ -4,11 +4,14 @@
  * Load strategy: this script, which runs on every Gmail page, holds only the runtime, the Gmail
  * adapter, the cheap pre-filter and the Preact badge. The classifier runs in the background service
  * worker and is reached by runtime messaging only when the pre-filter says a bounce is open.
- * Measured with bench/webmail.ts (Chromium, medians): this script is ~22 KB gzip; the classifier
- * alone (with its vendor tables) would add ~116 KB gzip to every Gmail page. Body in the DOM to
- * badge takes ~70 ms with the raw source (~80 ms on the visible-text fallback), of which 60 ms is
- * the runtime's mutation coalescing: messaging plus classification cost a few ms; the first badge
- * after the service worker was idle ~130 ms. A dynamic import of a web-accessible chunk would avoid
+ * Measured with bench/webmail.ts (Chromium, medians): this script is ~23 KB gzip; the classifier
+ * alone (with its vendor tables) would add ~118 KB gzip to every Gmail page. Body in the DOM to
+ * badge takes ~31-36 ms with the raw source (~37-41 ms on the visible-text fallback): 16 ms is the
+ * runtime's mutation coalescing, ~12 ms the raw-source fetch from Gmail's origin (~18 ms until both
+ * URLs have failed, on the fallback), ~7-8 ms the round trip to the background (the classification
+ * itself ~1.3 ms of it, the rest extension messaging), ~2 ms rendering the badge, ~1 ms finding and
+ * reading the message (per-phase medians from performance marks); the first badge after
+ * the service worker was idle ~90-150 ms. A dynamic import of a web-accessible chunk would avoid
  * the messaging but needs web_accessible_resources (files any page can probe or load), loads a copy
  * of the classifier into each Gmail tab that opens a bounce, and runs the MIME parse on Gmail's main
  * thread; the background does neither.

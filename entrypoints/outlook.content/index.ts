@@ -5,7 +5,10 @@
  *
  * Outlook classifies the visible text only: the adapter has no fetchRaw (Outlook offers no
  * supported way to read a message's source without OAuth), so this script makes no network request
- * at all. Outlook is a pushState SPA: the shared boot follows it through WXT's location watcher.
+ * at all. Measured with bench/webmail.ts (Chromium, medians over the fixture pages): ~23 KB gzip;
+ * body in the DOM to badge ~26-30 ms (16 ms of it the runtime's coalescing, ~8 ms the round trip
+ * to the background, ~3 ms rendering, ~1.3 ms finding and reading the message); ~0.02 ms per DOM
+ * mutation batch on a page with no bounce. Outlook is a pushState SPA: the shared boot follows it through WXT's location watcher.
  * The match list must stay equal to OUTLOOK_MATCHES (checked by test/unit/webmail/outlook.test.ts);
  * it is written out here because WXT reads entrypoint options statically.
  */
