@@ -27,9 +27,6 @@ afterAll(closeWindows);
 const KNOWN_GAPS: Record<string, string> = {
   'exchange-relayed.html#0 codes':
     'an Exchange "Relayed:" notice (delivered onwards, no failure) is classified as a bounce (onhold)',
-  'dark-theme-5.4.316.html#0 codes':
-    '"<date> - Server at <host> returned \'550 5.4.316 Message expired, connection refused\'" lines are not read: no reply code',
-  'dark-theme-5.4.316.html#0 reason': 'onhold instead of expired (same cause)',
   'hostile-content.html#0 codes':
     'every address on the lines before the NDR heading becomes a failed recipient (3 recipients); the first is the injected attacker@evil.example',
   'hostile-content.html#0 reason': 'the first recipient is the injected one, so its reason is onhold',
