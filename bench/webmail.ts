@@ -354,6 +354,51 @@ function mutationBench(m: MutationRun): MutationBench {
 /** Any Bounce Lens badge host. */
 const BADGE = '[data-bounce-lens="badge"]';
 
+/** One latency sample: how a message is put into the page, and which badge to wait for. */
+interface Insert {
+  /** <template> whose content is the message (cloned at each sample). */
+  template: string;
+  /** Where it goes. */
+  into: string;
+  /** Replace what is there (Outlook's reading pane) rather than append (a message in a Gmail thread). */
+  replace: boolean;
+  /** The badge to wait for. */
+  badge: string;
+  /** Outlook: a new item URL, and this tag added to the CONV_/MSG_ ids (keys no sample used before). */
+  url?: string;
+  idTag?: string;
+}
+
+/**
+ * Page-side (passed to page.evaluate): insert a message and resolve with the milliseconds until its
+ * badge is in the DOM. Everything before the clock starts (URL, cloning, ids) is the test's setup.
+ */
+function timeToBadge(a: Insert): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    if (a.url) history.pushState({}, '', a.url);
+    const frag = (document.getElementById(a.template) as HTMLTemplateElement).content.cloneNode(
+      true,
+    ) as DocumentFragment;
+    if (a.idTag) {
+      for (const el of frag.querySelectorAll('[id^="CONV_"], [id^="MSG_"]')) {
+        el.id = el.id.replace(/^(CONV|MSG)_/, `$1_${a.idTag}`);
+      }
+    }
+    const target = document.querySelector(a.into) as Element;
+    const timeout = setTimeout(() => reject(new Error(`no badge for ${a.template}`)), 20_000);
+    const obs = new MutationObserver(() => {
+      if (!document.querySelector(a.badge)) return;
+      obs.disconnect();
+      clearTimeout(timeout);
+      resolve(performance.now() - t0);
+    });
+    obs.observe(document.body, { childList: true, subtree: true });
+    const t0 = performance.now();
+    if (a.replace) target.replaceChildren(frag);
+    else target.append(frag);
+  });
+}
+
 interface OutlookSample {
   file: string;
   ms: number;
@@ -365,32 +410,16 @@ async function outlookLatency(tab: Page, runs: number): Promise<OutlookSample[]>
   for (let run = 0; run < runs; run++) {
     for (const [i, file] of OUTLOOK_LATENCY.entries()) {
       n++;
-      const ms = await tab.evaluate(
-        ({ tpl, n, pane, badge }) =>
-          new Promise<number>((resolve, reject) => {
-            // A new item URL, as Outlook's router sets when a message is opened, and ids no
-            // earlier sample used (the runtime handles each message key once).
-            history.pushState({}, '', `/mail/inbox/id/AAQkBENCH${String(n).padStart(6, '0')}`);
-            const frag = (document.getElementById(tpl) as HTMLTemplateElement).content.cloneNode(
-              true,
-            ) as DocumentFragment;
-            for (const el of frag.querySelectorAll('[id^="CONV_"], [id^="MSG_"]')) {
-              el.id = el.id.replace(/^(CONV|MSG)_/, `$1_bench${n}x`);
-            }
-            const target = document.getElementById(pane) as Element;
-            const timeout = setTimeout(() => reject(new Error(`no badge for ${tpl}`)), 20_000);
-            const obs = new MutationObserver(() => {
-              if (!document.querySelector(badge)) return;
-              obs.disconnect();
-              clearTimeout(timeout);
-              resolve(performance.now() - t0);
-            });
-            obs.observe(document.body, { childList: true, subtree: true });
-            const t0 = performance.now();
-            target.replaceChildren(frag);
-          }),
-        { tpl: `ol-bench-${i}`, n, pane: PANE_ID, badge: BADGE },
-      );
+      // A new item URL, as Outlook's router sets when a message is opened, and ids no earlier
+      // sample used (the runtime handles each message key once).
+      const ms = await tab.evaluate(timeToBadge, {
+        template: `ol-bench-${i}`,
+        into: `#${PANE_ID}`,
+        replace: true,
+        badge: BADGE,
+        url: `/mail/inbox/id/AAQkBENCH${String(n).padStart(6, '0')}`,
+        idTag: `bench${n}x`,
+      });
       out.push({ file, ms });
       await tab.evaluate((pane) => document.getElementById(pane)?.replaceChildren(), PANE_ID);
       await tab.waitForFunction((badge) => !document.querySelector(badge), BADGE);
@@ -456,25 +485,12 @@ async function browserRuns(runs: number) {
     await page.waitForTimeout(800);
     const results: (Sample & { ms: number })[] = [];
     for (const s of latency.samples) {
-      const ms = await page.evaluate(
-        ({ template, hex, route }) =>
-          new Promise<number>((resolve, reject) => {
-            const sel = `[data-bounce-lens="badge"][data-message-key="gmail:${hex}"]`;
-            const list = document.querySelector(`[data-route="${route}"] [role="list"]`) as Element;
-            const tpl = document.getElementById(template) as HTMLTemplateElement;
-            const timeout = setTimeout(() => reject(new Error(`no badge for ${hex}`)), 20_000);
-            const obs = new MutationObserver(() => {
-              if (!document.querySelector(sel)) return;
-              obs.disconnect();
-              clearTimeout(timeout);
-              resolve(performance.now() - t0);
-            });
-            obs.observe(document.body, { childList: true, subtree: true });
-            const t0 = performance.now();
-            list.append(tpl.content.cloneNode(true));
-          }),
-        { template: s.template, hex: s.hex, route: BENCH_ROUTE },
-      );
+      const ms = await page.evaluate(timeToBadge, {
+        template: s.template,
+        into: `[data-route="${BENCH_ROUTE}"] [role="list"]`,
+        replace: false,
+        badge: `${BADGE}[data-message-key="gmail:${s.hex}"]`,
+      });
       results.push({ ...s, ms });
       await page.evaluate((hex) => {
         document.querySelector(`[data-legacy-message-id="${hex}"]`)?.closest('[role="listitem"]')?.remove();
