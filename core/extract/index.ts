@@ -7,7 +7,7 @@
  * fields printed inside the text, Amazon SES JSON notifications, and finally X-Failed-Recipients or
  * the returned message's To. Visible mode reads only the displayed text.
  */
-import { BOUNCE_SENDERS } from '../knowledge/ndr-signals';
+import { BOUNCE_SENDERS, BOUNCE_SUBJECTS } from '../knowledge/ndr-signals';
 import type { DsnAction, Evidence, ExtractedRecipient, OriginalMessage, SmtpCommand } from '../types';
 import { findReplyCode, normaliseAddress, statusInReply } from './codes';
 import { type DsnReport, parseDsn } from './dsn';
@@ -182,7 +182,7 @@ export async function extractRaw(
     const orphanHasCode = !!(textReport.orphan?.status || textReport.orphan?.replyCode);
     const orphanFails =
       orphanHasCode ||
-      (!!textReport.orphan?.diagnostic && isMailSystem(fromRaw, fromName)) ||
+      (!!textReport.orphan?.diagnostic && isMailSystemNotice(fromRaw, fromName, subject)) ||
       FAILURE_WORDS.test(textReport.orphan?.diagnostic ?? '');
     const fallback = addresses.length
       ? addresses
@@ -260,7 +260,7 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
   }
   mergeText(recipients, textReport, recipients.length === 0);
   const o = textReport.orphan;
-  const fromMailSystem = isMailSystem(v.from ?? '', v.fromName ?? '');
+  const fromMailSystem = isMailSystemNotice(v.from ?? '', v.fromName ?? '', v.subject ?? '');
   if (
     recipients.length === 0 &&
     o &&
@@ -325,9 +325,16 @@ export async function visibleTextOf(raw: Uint8Array | ArrayBuffer | string): Pro
 
 // ---------------------------------------------------------------------------------------------
 
-/** Sent by a mail system (MAILER-DAEMON, postmaster, "Mail Delivery Subsystem"...). */
-function isMailSystem(from: string, fromName: string): boolean {
-  return BOUNCE_SENDERS.some((re) => re.test(from) || re.test(fromName));
+/**
+ * A delivery notice: sent by a mail system (MAILER-DAEMON, postmaster, "Mail Delivery Subsystem"...)
+ * under a bounce subject ("Delivery Status Notification (Failure)"). Its text is the failure even
+ * when it uses none of FAILURE_WORDS (Google Groups: "the group ... may not exist").
+ */
+function isMailSystemNotice(from: string, fromName: string, subject: string): boolean {
+  return (
+    BOUNCE_SENDERS.some((re) => re.test(from) || re.test(fromName)) &&
+    BOUNCE_SUBJECTS.some((re) => re.test(subject))
+  );
 }
 
 /**

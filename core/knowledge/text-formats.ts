@@ -65,11 +65,13 @@ export const STATEMENT_BEFORE_RECIPIENT: readonly RegExp[] = [
 ];
 
 /**
- * A line ending like this introduces an address to write to, not a failed recipient ("please send
- * mail with the body 'guide' to the address\n\n  list-ctl@example.org").
+ * The line before an address that makes it an address to write to, not a failed recipient: a bare
+ * "to the address" closing an instruction ("please send mail with the mail body guide\n\n to the
+ * address\n\n  list-ctl@example.org", fml), or "please contact / write to / send ... to". Kept
+ * narrow: "could not be delivered to the address:" ends with a delivery phrase and stays a recipient.
  */
 export const INSTRUCTION_BEFORE_ADDRESS =
-  /\b(?:to the (?:e-?mail )?address|send (?:an? )?(?:mail|message|e-?mail)(?: [a-z]{1,20}){0,4} to|please contact|write to|reply to)\s{0,2}:?\s{0,2}$/i;
+  /^\s{0,8}to the (?:e-?mail )?address\s{0,2}:?\s{0,2}$|\bplease (?:contact|write to|send (?:[a-z]{1,20} ){0,6}to)\s{0,2}:?\s{0,2}$/i;
 
 /** An anchor made by this prefix replaces the previous recipient (alias expansion). */
 export const EXPANDED_FROM = /\(expanded from:?\s{0,2}<?$/;
