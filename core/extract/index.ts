@@ -96,7 +96,8 @@ export async function extractRaw(
     .replace(/["']/g, '')
     .trim();
   const exclude = new Set([to, from, original.from ? normaliseAddress(original.from) : ''].filter(Boolean));
-  const textReport = readText(text, { exclude });
+  const localDomain = mailSystemDomain(from, fromName);
+  const textReport = readText(text, { exclude, ...(localDomain ? { localDomain } : {}) });
   if (!original.subject && textReport.originalStart !== -1) {
     Object.assign(original, originalFromText(text, textReport.originalStart));
   }
@@ -241,7 +242,11 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
   const notes: string[] = [];
   if (v.text.length > text.length) notes.push('The displayed text was cut for reading.');
   const from = v.from?.includes('@') ? normaliseAddress(v.from) : '';
-  const textReport = readText(text, { exclude: new Set(from ? [from] : []) });
+  const localDomain = mailSystemDomain(from, v.fromName ?? '');
+  const textReport = readText(text, {
+    exclude: new Set(from ? [from] : []),
+    ...(localDomain ? { localDomain } : {}),
+  });
   const original: OriginalMessage =
     textReport.originalStart !== -1 ? originalFromText(text, textReport.originalStart) : {};
   senderIsNotTheRecipient(textReport, original);
@@ -324,6 +329,14 @@ export async function visibleTextOf(raw: Uint8Array | ArrayBuffer | string): Pro
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** The domain of a mail system's own address ("MAILER-DAEMON@mx.example.jp" -> "mx.example.jp"). */
+function mailSystemDomain(from: string, fromName: string): string | undefined {
+  const at = from.lastIndexOf('@');
+  if (at === -1 || !BOUNCE_SENDERS.some((re) => re.test(from) || re.test(fromName))) return undefined;
+  const domain = from.slice(at + 1).toLowerCase();
+  return /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}$/.test(domain) ? domain : undefined;
+}
 
 /**
  * A delivery notice: sent by a mail system (MAILER-DAEMON, postmaster, "Mail Delivery Subsystem"...)

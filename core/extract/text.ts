@@ -81,6 +81,11 @@ interface Anchor {
 export interface ReadOptions {
   /** Addresses that are the sender of the original (never a failed recipient), lower case. */
   exclude?: ReadonlySet<string>;
+  /**
+   * The reporting host's mail domain (from its MAILER-DAEMON address), for aliases printed without
+   * a domain ("(expanded from: kijitora)": a user of that host).
+   */
+  localDomain?: string;
 }
 
 export function readText(input: string, opts: ReadOptions = {}): TextReport {
@@ -95,6 +100,8 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
   let anchorsSeen = 0;
   const anchors: Anchor[] = [];
   let previous = ''; // the last non-empty line before this one
+  // An expanded address replaced by the alias the sender wrote, for its later mentions.
+  const aliasOf = new Map<string, string>();
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]?.text ?? '';
     const before = previous;
@@ -107,6 +114,16 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       end = i;
       break;
     }
+    // Sendmail "(expanded from: kijitora)": the sender wrote a local alias of the reporting host.
+    if (opts.localDomain && anchors.length && t.indexOf('@') === -1) {
+      const alias = EXPANDED_FROM_LOCAL.exec(t)?.[1];
+      if (alias && (alias.match(/\./g)?.length ?? 0) < 2) {
+        const prev = anchors[anchors.length - 1] as Anchor;
+        aliasOf.set(prev.address, `${alias.toLowerCase()}@${opts.localDomain}`);
+        prev.address = `${alias.toLowerCase()}@${opts.localDomain}`;
+        continue;
+      }
+    }
     let found = INSTRUCTION_BEFORE_ADDRESS.test(before) ? undefined : anchorOf(t);
     // An indented line repeating the current recipient continues its block (Postfix wraps
     // "<addr>: host X said: 550\n    <addr>: User unknown").
@@ -118,10 +135,13 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
     ) {
       // "(expanded from: <alias>)": the sender wrote the alias; it stands for the previous recipient.
       const prev = anchors[anchors.length - 1] as Anchor;
+      aliasOf.set(prev.address, found.address);
       prev.address = found.address;
       continue;
     }
     if (found) {
+      // a later mention of an expanded address belongs to the alias's block
+      found = { ...found, address: aliasOf.get(found.address) ?? found.address };
       anchors.push({ line: i, address: found.address, rest: found.rest });
       anchorsSeen++;
     }
@@ -322,6 +342,10 @@ const SENDER_PREFIX =
 
 const FAILURE_STATEMENT =
   /\b(?:unknown|exceed(?:s|ed)?|full|invalid|rejected|denied|not (?:found|exist|listed|allowed)|error|failed|quota|disabled|blocked|no such|does not exist|inactive)\b[^\n]{0,60}:\s{0,2}<?$/i;
+
+/** "(expanded from: <alias>)" with an unqualified alias (a local part; two dots or more look like a host). */
+const EXPANDED_FROM_LOCAL =
+  /^\s{0,12}\(expanded from:?\s{0,2}<?([A-Za-z0-9_%+=-]{1,64}(?:\.[A-Za-z0-9_%+=-]{1,64}){0,3})>?\)\s{0,4}$/;
 
 /** Exim's recipient list header. */
 const LIST_HEADER = /\bthe following address(?:\(es\)|es)? failed\s{0,2}:\s{0,3}$/i;

@@ -177,6 +177,23 @@ const CASES: Case[] = [
     },
   },
   {
+    // From: MAILER-DAEMON@nekochan.example.ne.jp; "kijitora@example.co.jp\n    (reason: 452 4.4.5
+    //  Insufficient disk space; try again later)\n    (expanded from: kijitora)"; the DSN's
+    //  Final-Recipient is kijitora@nekochan.example.ne.jp
+    file: 'lhost-sendmail-39',
+    layout: 'Sendmail local alias: the address the sender wrote, qualified with the reporting host',
+    modes: BOTH,
+    only: ['kijitora@nekochan.example.ne.jp'],
+    want: {
+      recipient: 'kijitora@nekochan.example.ne.jp',
+      status: '4.4.5',
+      replyCode: '452',
+      remoteMta: 'mx.example.co.jp',
+      command: 'MAIL',
+      contains: ['452 4.4.5 Insufficient disk space; try again later'],
+    },
+  },
+  {
     // text: "\"|IFS=' ' && exec /usr/local/bin/procmail ...\"\n (expanded from: <kijitora@neko.example.edu>)"
     // and "554 \"|IFS=...procmail...\"... Service unavailable"; DSN (printed in the text) without a
     // Diagnostic-Code.
