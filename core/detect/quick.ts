@@ -4,13 +4,16 @@
  * auto-replies, feedback reports and ordinary mail that merely quotes an SMTP code). Small on
  * purpose: it is bundled into every webmail page.
  */
+
 import {
+  ANY_BOUNCE_BODY,
   AUTOREPLY_SUBJECTS,
   BOUNCE_BODY,
   BOUNCE_SENDERS,
   BOUNCE_SUBJECTS,
   FEEDBACK_SUBJECTS,
 } from '../knowledge/ndr-signals';
+import { anyMatch } from '../util/regex';
 
 export interface QuickHints {
   from?: string;
@@ -41,7 +44,7 @@ export function quickCheck(h: QuickHints): QuickResult {
   if (any(BOUNCE_SENDERS, h.from) || any(BOUNCE_SENDERS, h.fromName)) signals.push('sender');
   if (any(BOUNCE_SUBJECTS, subject)) signals.push('subject');
   const body = h.text ? h.text.slice(0, BODY_SCAN_LIMIT) : '';
-  if (any(BOUNCE_BODY, body)) signals.push('body');
+  if (anyMatch(ANY_BOUNCE_BODY, BOUNCE_BODY, body)) signals.push('body');
   // A body phrase alone is enough to run the classifier; it decides with the full text.
   return { likely: signals.length > 0, signals };
 }

@@ -8,11 +8,16 @@
  * table order, then the registered meaning of the enhanced status code. The receiver's postmaster
  * page is added when the Remote-MTA belongs to a known vendor.
  */
+
 import { BLOCKLISTS, CAUSE_PATTERNS, makeDiagnosis, STATUS_CAUSES } from '../knowledge/causes';
 import type { Diagnosis } from '../types';
+import { union } from '../util/regex';
 import { VENDORS } from '../vendors/index';
 import type { Vendor } from '../vendors/types';
 import { normalizeDiagnostic } from './vendors';
+
+/** One pass over the text before the per-list scans (see core/util/regex.ts). */
+const ANY_BLOCKLIST = union(BLOCKLISTS.flatMap((b) => b.patterns));
 
 const ENHANCED = /\b[245]\.[0-9]{1,3}\.[0-9]{1,3}\b/;
 
@@ -40,7 +45,7 @@ export function diagnoseCause(
   const text = normalizeDiagnostic(input.diagnostic);
   const links = receiverLinks(input.remoteMta, vendors);
   if (text) {
-    for (const b of BLOCKLISTS) {
+    for (const b of ANY_BLOCKLIST?.test(text) ? BLOCKLISTS : []) {
       if (b.patterns.some((p) => p.test(text))) return makeDiagnosis('blocklist', { list: b.id, links });
     }
     for (const c of CAUSE_PATTERNS) {

@@ -7,6 +7,7 @@
 
 import type { ExtractedMessage } from '../extract/index';
 import {
+  ANY_BOUNCE_BODY,
   AUTOREPLY_SUBJECTS,
   BOUNCE_BODY,
   BOUNCE_BODY_STRONG,
@@ -15,6 +16,7 @@ import {
   FEEDBACK_SUBJECTS,
 } from '../knowledge/ndr-signals';
 import type { Evidence, MessageKind } from '../types';
+import { anyMatch } from '../util/regex';
 
 export interface KindResult {
   kind: MessageKind;
@@ -73,7 +75,7 @@ export function detectKind(x: ExtractedMessage): KindResult {
   const dsnReport = x.reportType === 'delivery-status' || x.hasDsn;
   const failedHeader = !!h['x-failed-recipients'];
   const head = x.textReport.section.slice(0, 20_000);
-  const bodySignal = any(BOUNCE_BODY, head);
+  const bodySignal = anyMatch(ANY_BOUNCE_BODY, BOUNCE_BODY, head);
   const bodyFrame = bodySignal && any(BOUNCE_BODY_STRONG, head);
   const withAnswer = recipients.some((r) => r.status || r.replyCode || r.diagnostic);
 

@@ -69,6 +69,13 @@ interface CompiledPattern {
 }
 
 const PHRASES = new Map<PhraseKey, CompiledPattern[]>();
+/**
+ * One prefilter per family: a case-insensitive alternation of all its phrases and patterns, so a
+ * family whose words are absent costs one regex pass instead of one scan per phrase. The family's
+ * own list, in order, still decides which phrase matched.
+ */
+const FAMILY_ANY = new Map<PhraseKey, RegExp>();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 for (const [key, groups] of Object.entries(REASON_PHRASES) as [
   PhraseKey,
   (typeof REASON_PHRASES)[PhraseKey],
@@ -76,6 +83,12 @@ for (const [key, groups] of Object.entries(REASON_PHRASES) as [
   const list: CompiledPattern[] = [];
   for (const g of groups ?? []) for (const p of g.patterns) list.push({ pattern: p, source: g.source });
   PHRASES.set(key, list);
+  if (list.length > 0) {
+    const alts = list.map((c) =>
+      typeof c.pattern === 'string' ? escapeRe(c.pattern) : `(?:${c.pattern.source})`,
+    );
+    FAMILY_ANY.set(key, new RegExp(alts.join('|'), 'i'));
+  }
 }
 
 /** Exact class-specific codes first ("5.2.1"), then the "X." form for both classes. */
@@ -154,6 +167,8 @@ interface FamilyMatch {
 
 function scanFamily(text: string, key: PhraseKey): FamilyMatch | null {
   if (!text) return null;
+  const any = FAMILY_ANY.get(key);
+  if (any && !any.test(text)) return null;
   for (const c of PHRASES.get(key) ?? []) {
     const m = matchPattern(text, c.pattern);
     if (m !== undefined) return { matched: m, source: c.source };

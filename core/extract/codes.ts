@@ -52,10 +52,15 @@ export function statusInReply(text: string): string | undefined {
   return last ?? findEnhancedStatus(head);
 }
 
-const LOCAL_CHARS = /[A-Za-z0-9._%+=/!#$&*?^`{|}~'-]/;
-const DOMAIN_CHARS = /[A-Za-z0-9.-]/;
-const isLocal = (c: string) => LOCAL_CHARS.test(c);
-const isDomain = (c: string) => DOMAIN_CHARS.test(c);
+/** Character classes of an address as lookup tables over char codes (no regex per character). */
+const LOCAL = new Uint8Array(128);
+const DOMAIN = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+=/!#$&*?^`{|}~'-")
+  LOCAL[c.charCodeAt(0)] = 1;
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-')
+  DOMAIN[c.charCodeAt(0)] = 1;
+const isLocal = (code: number) => code < 128 && LOCAL[code] === 1;
+const isDomain = (code: number) => code < 128 && DOMAIN[code] === 1;
 
 export interface FoundAddress {
   address: string;
@@ -70,12 +75,12 @@ export function findAddresses(text: string, limit = 200): FoundAddress[] {
   let lastEnd = 0;
   while (at !== -1 && out.length < limit) {
     let s = at;
-    while (s > lastEnd && at - s < 64 && isLocal(text[s - 1] ?? '')) s--;
+    while (s > lastEnd && at - s < 64 && isLocal(text.charCodeAt(s - 1))) s--;
     let e = at + 1;
-    while (e < text.length && e - at < 254 && isDomain(text[e] ?? '')) e++;
+    while (e < text.length && e - at < 254 && isDomain(text.charCodeAt(e))) e++;
     // trim trailing dots/hyphens from the domain, leading dots from the local part
-    while (e > at + 1 && /[.-]/.test(text[e - 1] ?? '')) e--;
-    while (s < at && text[s] === '.') s++;
+    while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
+    while (s < at && text.charCodeAt(s) === 46) s++;
     const local = text.slice(s, at);
     const domain = text.slice(at + 1, e);
     if (local && /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,10}$/.test(domain)) {

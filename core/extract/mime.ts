@@ -392,6 +392,23 @@ function isPlain(part: { headers: Headers; params: Record<string, string>; body:
   return isAscii(part.body) && !part.body.includes('\x1b');
 }
 
+const decoders = new Map<string, TextDecoder | null>();
+
+/** A cached TextDecoder for a charset label, or null when the platform does not know it. */
+function decoderFor(charset: string): TextDecoder | null {
+  const key = charset.trim().toLowerCase();
+  let d = decoders.get(key);
+  if (d === undefined) {
+    try {
+      d = new TextDecoder(key);
+    } catch {
+      d = null;
+    }
+    if (decoders.size < 64) decoders.set(key, d);
+  }
+  return d;
+}
+
 function isEncoded(part: { headers: Headers }): boolean {
   const cte = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
   return cte === 'base64' || cte === 'quoted-printable';
@@ -441,6 +458,18 @@ export async function decodePart(
   if (isPlain(part)) return done(binaryUtf8(body));
   const cte = part.headers.get('content-transfer-encoding');
   const charset = part.params.charset;
+  // No transfer encoding, only a charset: the platform's TextDecoder reads it (postal-mime is for
+  // base64 and quoted-printable, where it earns its cost).
+  if (!isEncoded(part) && charset) {
+    const d = decoderFor(charset);
+    if (d) {
+      try {
+        return done(d.decode(binaryToBytes(body)));
+      } catch {
+        // fall through to postal-mime
+      }
+    }
+  }
   // Decoded as text/plain so postal-mime hands back the decoded characters untouched.
   const head =
     `Content-Type: text/plain${charset ? `; charset="${charset.replace(/"/g, '')}"` : ''}\n` +

@@ -13,6 +13,14 @@
  * Linear in the input: every scan is per line with bounded patterns; input is capped.
  */
 import {
+  ANY_BOILERPLATE,
+  ANY_DELAY,
+  ANY_HOST,
+  ANY_ORIGINAL_MARKER,
+  ANY_PERMANENT,
+  ANY_RECIPIENT_PREFIX,
+  ANY_REPORTING_HOST,
+  ANY_STATEMENT_BEFORE_RECIPIENT,
   BOILERPLATE,
   COMMAND_PATTERNS,
   DELAY_PHRASES,
@@ -31,6 +39,7 @@ import {
   STATEMENT_BEFORE_RECIPIENT,
 } from '../knowledge/text-formats';
 import type { Evidence, SmtpCommand } from '../types';
+import { anyMatch } from '../util/regex';
 import { findAddresses, findEnhancedStatus, findReplyCode, joinContinuations, statusInReply } from './codes';
 
 export const TEXT_LIMITS = { maxChars: 256 * 1024, maxLines: 4000, maxDiagnostic: 1200 };
@@ -106,7 +115,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
     const t = lines[i]?.text ?? '';
     const before = previous;
     if (t.trim() !== '') previous = t;
-    if (ORIGINAL_MARKERS.some((re) => re.test(t))) {
+    if (anyMatch(ANY_ORIGINAL_MARKER, ORIGINAL_MARKERS, t)) {
       end = i;
       break;
     }
@@ -236,7 +245,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
   }
 
   let reportingMta: string | undefined;
-  for (const l of sectionLines) {
+  for (const l of ANY_REPORTING_HOST?.test(section) ? sectionLines : []) {
     for (const re of REPORTING_HOST_PATTERNS) {
       const m = re.exec(l.text);
       if (m?.[1]) {
@@ -252,8 +261,8 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
     section,
     ...(orphan ? { orphan } : {}),
     ...(reportingMta ? { reportingMta } : {}),
-    delayed: DELAY_PHRASES.some((re) => re.test(section)),
-    permanent: PERMANENT_PHRASES.some((re) => re.test(section)),
+    delayed: anyMatch(ANY_DELAY, DELAY_PHRASES, section),
+    permanent: anyMatch(ANY_PERMANENT, PERMANENT_PHRASES, section),
     originalStart: end < lines.length ? end : -1,
   };
 }
@@ -320,10 +329,12 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
     }
     const prefix = before.slice(-90).toLowerCase();
     // a failure statement about the address that precedes it: the line is the answer
-    if (STATEMENT_BEFORE_RECIPIENT.some((re) => re.test(prefix))) return { address, rest: t.trim() };
+    if (anyMatch(ANY_STATEMENT_BEFORE_RECIPIENT, STATEMENT_BEFORE_RECIPIENT, prefix))
+      return { address, rest: t.trim() };
     // (b) a recipient phrase right before it
     // ... but never the sender's ("Sender Address:" in Exchange Online's "Original Message Details")
     if (SENDER_PREFIX.test(prefix) && !EXPANDED_FROM.test(prefix)) continue;
+    if (!ANY_RECIPIENT_PREFIX?.test(prefix)) continue;
     for (let k = 0; k < RECIPIENT_PREFIX.length; k++) {
       const re = RECIPIENT_PREFIX[k];
       if (!re?.test(prefix)) continue;
@@ -394,7 +405,7 @@ interface BlockInfo {
 function readBlock(block: Line[], anchorText = ''): BlockInfo {
   const ev: Evidence[] = [];
   const content = block.filter(
-    (l) => l.text.trim() !== '' && !SEPARATOR.test(l.text) && !BOILERPLATE.some((re) => re.test(l.text)),
+    (l) => l.text.trim() !== '' && !SEPARATOR.test(l.text) && !anyMatch(ANY_BOILERPLATE, BOILERPLATE, l.text),
   );
   if (content.length === 0) return { evidence: ev };
   const joined = content
@@ -472,7 +483,7 @@ function readBlock(block: Line[], anchorText = ''): BlockInfo {
           .slice(Math.max(0, answerStart - 3), answerStart + Math.max(1, answerLines.length))
           .map((l) => l.text)
           .join('\n');
-  hosts: for (const text of near ? [near, joined] : [joined]) {
+  hosts: for (const text of !ANY_HOST?.test(joined) ? [] : near ? [near, joined] : [joined]) {
     for (const re of HOST_PATTERNS) {
       const m = re.exec(text);
       if (m?.[1]) {
@@ -487,7 +498,9 @@ function readBlock(block: Line[], anchorText = ''): BlockInfo {
   // The anchor line may carry it too ("Sent <<< RCPT TO:<addr>").
   const cues = anchorText ? `${anchorText}\n${joined}` : joined;
   const flat = cues.replace(/\s+/g, ' ');
-  for (const { re, command } of COMMAND_PATTERNS) {
+  const lower = flat.toLowerCase();
+  for (const { key, re, command } of COMMAND_PATTERNS) {
+    if (!lower.includes(key)) continue;
     if (re.test(cues) || re.test(flat)) {
       info.command = command;
       break;
@@ -496,10 +509,35 @@ function readBlock(block: Line[], anchorText = ''): BlockInfo {
   return info;
 }
 
-/** Each marker with the g and m flags, for one scan over the whole block. */
-const MARKERS_G: readonly RegExp[] = RESPONSE_MARKERS.map(
-  (re) => new RegExp(re.source, `g${re.flags.includes('i') ? 'i' : ''}m`),
+/**
+ * All markers in one scan: a global alternation with one capture group per marker (in priority
+ * order; the sources have no groups of their own), each hit re-checked with the marker's own
+ * pattern (sticky) because the union is case-insensitive for all of them.
+ */
+const MARKERS_UNION = new RegExp(RESPONSE_MARKERS.map((re) => `(${re.source})`).join('|'), 'gim');
+const MARKERS_STICKY: readonly RegExp[] = RESPONSE_MARKERS.map(
+  (re) => new RegExp(re.source, `y${re.flags.includes('i') ? 'i' : ''}m`),
 );
+
+/** Occurrences of each marker in the block: marker index -> match start/end offsets (at most 12 each). */
+function markerHits(block: string): { index: number; end: number }[][] {
+  const hits: { index: number; end: number }[][] = RESPONSE_MARKERS.map(() => []);
+  MARKERS_UNION.lastIndex = 0;
+  let guard = 0;
+  for (let m = MARKERS_UNION.exec(block); m && guard < 2000; m = MARKERS_UNION.exec(block), guard++) {
+    if (m[0].length === 0) MARKERS_UNION.lastIndex++;
+    for (let k = 1; k < m.length; k++) {
+      if (m[k] === undefined) continue;
+      const sticky = MARKERS_STICKY[k - 1] as RegExp;
+      sticky.lastIndex = m.index;
+      const exact = sticky.exec(block);
+      const list = hits[k - 1];
+      if (exact && list && list.length < 12) list.push({ index: m.index, end: m.index + exact[0].length });
+      break;
+    }
+  }
+  return hits;
+}
 const STARTS_WITH_CODE = /^[\s<>(#'"]{0,6}[245]\d\d(?:[\s-]|$)/;
 const PERMANENT_START = /^[\s<>(#'"]{0,6}5\d\d(?:[\s-]|$)/;
 
@@ -527,18 +565,15 @@ function findAnswerStart(content: Line[]): { start: number; cut: number; marker?
     }
     return lo;
   };
-  for (let r = 0; r < MARKERS_G.length; r++) {
-    const re = MARKERS_G[r] as RegExp;
+  const hits = markerHits(block);
+  for (let r = 0; r < RESPONSE_MARKERS.length; r++) {
     const marker = RESPONSE_MARKERS[r] as RegExp;
-    re.lastIndex = 0;
     let best: { start: number; cut: number } | undefined;
     let bestRank = -1;
-    let seen = 0;
-    for (const m of block.matchAll(re)) {
-      if (++seen > 12) break;
+    for (const m of hits[r] ?? []) {
       const i = lineAt(m.index);
       const t = lines[i]?.text ?? '';
-      const end = m.index + m[0].length - (offsets[i] ?? 0);
+      const end = m.end - (offsets[i] ?? 0);
       const tail = t.slice(end).replace(/^[\s:'"]+/, '');
       let cand: { start: number; cut: number } | undefined;
       let answer = tail;

@@ -10,6 +10,8 @@
  */
 
 /** Senders that generate bounces. Matched against the From address and display name. */
+import { union } from '../util/regex';
+
 export const BOUNCE_SENDERS: readonly RegExp[] = [
   /\bmailer[-_ ]?daemon\b/i,
   /\bpost_?master\b/i,
@@ -190,3 +192,6 @@ export const FEEDBACK_SUBJECTS: readonly RegExp[] = [
   /\bspam report\b/i,
   /\bemail abuse\b/i,
 ];
+
+/** Prefilters for the long lists scanned over message text (see core/util/regex.ts). */
+export const ANY_BOUNCE_BODY = union(BOUNCE_BODY);
