@@ -248,13 +248,24 @@ const firstMatch = (patterns: readonly RegExp[] | undefined, s: string): string 
 
 const clip = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
+/** Header names in the tables, lower-cased once. */
+const LOWER_NAMES = new Map<string, string>();
+function lowerName(name: string): string {
+  let l = LOWER_NAMES.get(name);
+  if (l === undefined) {
+    l = name.toLowerCase();
+    LOWER_NAMES.set(name, l);
+  }
+  return l;
+}
+
 function headerMatch(
   wanted: readonly { name: string; value?: RegExp }[] | undefined,
   headers: Readonly<Record<string, string>>,
 ): string | undefined {
   if (!wanted) return undefined;
   for (const h of wanted) {
-    const v = headers[h.name.toLowerCase()];
+    const v = headers[lowerName(h.name)];
     if (v === undefined) continue;
     if (!h.value || h.value.test(v)) return h.name;
   }

@@ -111,6 +111,8 @@ export function cleanHost(h: string): string {
  * (the last line) only when the reply really had continuation lines ("550-" first). A single-line
  * reply keeps a quoted upstream answer intact ("550 5.1.351 ... -> 550 : User unknown").
  */
+const CONTINUATION_CACHE = new Map<string, RegExp>();
+
 export function joinContinuations(diag: string): string {
   const m = /^\s{0,4}([245]\d\d)([- ])((?:[245]\.\d{1,3}\.\d{1,3})?)/.exec(diag);
   if (!m) return diag;
@@ -125,7 +127,11 @@ export function joinContinuations(diag: string): string {
     : status
       ? `\\s${reply}(?:-(?:${st}\\s)?| ${st}\\s)`
       : `\\s${reply}-`;
-  const re = new RegExp(prefix, 'g');
+  let re = CONTINUATION_CACHE.get(prefix);
+  if (!re) {
+    re = new RegExp(prefix, 'g');
+    if (CONTINUATION_CACHE.size < 256) CONTINUATION_CACHE.set(prefix, re);
+  }
   const head = diag.slice(0, m[0].length);
   const rest = diag.slice(m[0].length).replace(re, ' ');
   return `${head}${rest}`.replace(/\s{2,}/g, ' ');

@@ -133,7 +133,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
         continue;
       }
     }
-    let found = INSTRUCTION_BEFORE_ADDRESS.test(before) ? undefined : anchorOf(t);
+    let found = t.indexOf('@') === -1 || INSTRUCTION_BEFORE_ADDRESS.test(before) ? undefined : anchorOf(t);
     // An indented line repeating the current recipient continues its block (Postfix wraps
     // "<addr>: host X said: 550\n    <addr>: User unknown").
     if (found && /^\s/.test(t) && anchors[anchors.length - 1]?.address === found.address) found = undefined;
@@ -415,7 +415,7 @@ function readBlock(block: Line[], anchorText = ''): BlockInfo {
 
   // The server's answer: after the strongest response marker in the block (RESPONSE_MARKERS is in
   // priority order), else the first line opening with a reply code.
-  const { start: answerStart0, cut, marker } = findAnswerStart(content);
+  const { start: answerStart0, cut, marker } = findAnswerStart(content, joined);
   let answerStart = answerStart0;
   let markerCut = cut;
   let contextBefore: Line[] = [];
@@ -546,7 +546,7 @@ const PERMANENT_START = /^[\s<>(#'"]{0,6}5\d\d(?:[\s-]|$)/;
  * (one scan per marker over the block text), its earliest occurrence that quotes a permanent (5xx) reply,
  * else one that quotes any reply code, else its earliest occurrence. `cut` is the offset in the start line where the answer begins.
  */
-function findAnswerStart(content: Line[]): { start: number; cut: number; marker?: RegExp } {
+function findAnswerStart(content: Line[], block: string): { start: number; cut: number; marker?: RegExp } {
   const lines = content.slice(0, BLOCK_LINES);
   const offsets: number[] = [];
   let pos = 0;
@@ -554,7 +554,6 @@ function findAnswerStart(content: Line[]): { start: number; cut: number; marker?
     offsets.push(pos);
     pos += l.text.length + 1;
   }
-  const block = lines.map((l) => l.text).join('\n');
   const lineAt = (index: number): number => {
     let lo = 0;
     let hi = offsets.length - 1;

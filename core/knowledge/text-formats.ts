@@ -13,7 +13,7 @@
  * (localised phrases). All patterns are linear: literal alternations and bounded classes only.
  */
 import type { SmtpCommand } from '../types';
-import { union } from '../util/regex';
+import { union, unionAtStart } from '../util/regex';
 
 /** A line that starts the returned original message (or its headers): the failure section ends. */
 export const ORIGINAL_MARKERS: readonly RegExp[] = [
@@ -242,7 +242,8 @@ export const BOILERPLATE: readonly RegExp[] = [
 export const QUOTE_PREFIX = /^\s{0,3}>\s?/;
 
 /** Prefilters (one pass instead of a list; see core/util/regex.ts). */
-export const ANY_ORIGINAL_MARKER = union(ORIGINAL_MARKERS);
+/** Tested on single lines, all anchored at the start. */
+export const ANY_ORIGINAL_MARKER = unionAtStart(ORIGINAL_MARKERS);
 export const ANY_HOST = union(HOST_PATTERNS);
 export const ANY_REPORTING_HOST = union(REPORTING_HOST_PATTERNS);
 export const ANY_DELAY = union(DELAY_PHRASES);

@@ -15,3 +15,12 @@ export function anyMatch(prefilter: RegExp | undefined, patterns: readonly RegEx
   for (const p of patterns) if (p.test(s)) return true;
   return false;
 }
+
+/**
+ * The same for patterns that all match at the start only (each source begins with "^"): one
+ * anchored alternation, which the engine tries at position 0 alone.
+ */
+export function unionAtStart(patterns: readonly RegExp[]): RegExp | undefined {
+  if (patterns.length === 0 || !patterns.every((p) => p.source.startsWith('^'))) return union(patterns);
+  return new RegExp(`^(?:${patterns.map((p) => `(?:${p.source.slice(1)})`).join('|')})`, 'i');
+}
