@@ -15,6 +15,7 @@ import {
   decodeHeaderValue,
   decodePart,
   type Headers,
+  hasContent,
   LIMITS,
   type Part,
   parseHeaderBlock,
@@ -66,8 +67,8 @@ export async function extractRaw(
   const ct = parseParams(h.get('content-type') ?? 'text/plain');
 
   // Human-readable text: text/plain parts (HTML rendered to text when there is no plain part).
-  const textParts = sk.parts.filter((p) => p.role === 'text' && p.body.trim() !== '');
-  const htmlParts = sk.parts.filter((p) => p.role === 'html' && p.body.trim() !== '');
+  const textParts = sk.parts.filter((p) => p.role === 'text' && hasContent(p.body));
+  const htmlParts = sk.parts.filter((p) => p.role === 'html' && hasContent(p.body));
   const texts: string[] = [];
   for (const p of (textParts.length ? textParts : htmlParts).slice(0, 6)) {
     const d = await decodePart(p, p.role === 'html' ? 'html-as-text' : 'text');
@@ -309,8 +310,8 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
 export async function visibleTextOf(raw: Uint8Array | ArrayBuffer | string): Promise<VisibleInput> {
   const bin = toBinaryString(raw);
   const sk = scanMessage(bin);
-  const htmlParts = sk.parts.filter((p) => p.role === 'html' && p.body.trim() !== '');
-  const textParts = sk.parts.filter((p) => p.role === 'text' && p.body.trim() !== '');
+  const htmlParts = sk.parts.filter((p) => p.role === 'html' && hasContent(p.body));
+  const textParts = sk.parts.filter((p) => p.role === 'text' && hasContent(p.body));
   const texts: string[] = [];
   // Webmails render the HTML alternative when there is one.
   const chosen = htmlParts.length ? htmlParts : textParts;
