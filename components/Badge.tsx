@@ -62,7 +62,7 @@ export function Badge(props: BadgeProps): JSX.Element | null {
         class={`bl-badge bl-badge--${r.bounce}`}
         aria-expanded={open}
         aria-controls={panelId}
-        title={`${r.recipient}: ${r.meaning}`}
+        title={`${r.recipient || 'recipient not named'}: ${r.meaning}`}
         onClick={() => setOpen(!open)}
       >
         <span class="bl-sr">Bounce Lens: </span>
@@ -75,7 +75,7 @@ export function Badge(props: BadgeProps): JSX.Element | null {
             <span class="bl-sr"> more recipient{more === 1 ? '' : 's'}</span>
           </span>
         ) : null}
-        <span class="bl-sr">, {r.recipient}. Details</span>
+        <span class="bl-sr">, {r.recipient || 'recipient not named'}. Details</span>
         <span class="bl-chevron" aria-hidden="true">
           {open ? '▴' : '▾'}
         </span>

@@ -116,7 +116,8 @@ function RecipientBlock({ r, level }: { r: RecipientVerdict; level: number }): J
   return (
     <article class="bl-recipient" data-recipient={r.recipient}>
       <Heading level={level}>
-        <span class={`bl-pill bl-pill--${r.bounce}`}>{label}</span> <span class="bl-addr">{r.recipient}</span>
+        <span class={`bl-pill bl-pill--${r.bounce}`}>{label}</span>{' '}
+        <span class="bl-addr">{r.recipient || 'recipient not named in the text'}</span>
         {r.dsnAction !== 'failed' ? <span class="bl-muted"> ({r.dsnAction})</span> : null}
       </Heading>
       <p class="bl-meaning">{r.meaning}</p>

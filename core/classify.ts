@@ -9,7 +9,7 @@
  *
  * Never throws: any failure becomes a "not a bounce" or partial verdict with a note.
  */
-import { detectKind } from './diagnose/kind';
+import { detectKind, pastedKind } from './diagnose/kind';
 import { type ExtractedMessage, extractRaw, extractVisible, visibleTextOf } from './extract/index';
 import type { ClassifyOptions, Policy, Verdict, VisibleMessage } from './types';
 import { buildVerdict, failedVerdict } from './verdict';
@@ -40,7 +40,7 @@ export function classifyVisible(msg: VisibleMessage, opts: ClassifyOptions = {})
   } catch (e) {
     return failedVerdict(policy, 'visible-text', `The text could not be read: ${errorText(e)}`);
   }
-  return diagnoseAndDecide(x, policy);
+  return diagnoseAndDecide(x, policy, opts.pasted === true);
 }
 
 /** The part of a raw message a webmail would display (the --visible-text path of the CLI). */
@@ -52,9 +52,9 @@ export async function visibleText(raw: Uint8Array | ArrayBuffer | string): Promi
   }
 }
 
-function diagnoseAndDecide(x: ExtractedMessage, policy: Policy): Verdict {
+function diagnoseAndDecide(x: ExtractedMessage, policy: Policy, pasted = false): Verdict {
   try {
-    const kind = detectKind(x);
+    const kind = pasted ? pastedKind(x) : detectKind(x);
     return buildVerdict(x, kind, policy);
   } catch (e) {
     return failedVerdict(policy, x.mode, `Classification failed: ${errorText(e)}`);

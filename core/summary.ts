@@ -43,7 +43,7 @@ export function summarize(v: Verdict): string {
 function recipientLines(r: RecipientVerdict): string[] {
   const out: string[] = [];
   out.push(
-    `${r.recipient} — ${r.bounce.toUpperCase()}${r.decision.label === 'RETRY' ? ' (RETRY)' : ''}: ${r.reasonText}`,
+    `${r.recipient || '(recipient not named in the text)'} — ${r.bounce.toUpperCase()}${r.decision.label === 'RETRY' ? ' (RETRY)' : ''}: ${r.reasonText}`,
   );
   if (r.status) {
     const m = r.statusInfo;

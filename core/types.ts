@@ -292,6 +292,12 @@ export interface Verdict {
 
 export interface ClassifyOptions {
   policy?: Policy;
+  /**
+   * The text was pasted by a user asking "what does this bounce mean?" (the popup's paste box): no
+   * sender or subject vouches for it, so it counts as a bounce when it carries a failed recipient
+   * with an answer, or at least an SMTP answer (then explained for an unnamed recipient).
+   */
+  pasted?: boolean;
 }
 
 /** Visible-text input: what a webmail shows of a message, plus what its header area shows. */

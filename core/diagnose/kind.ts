@@ -13,6 +13,8 @@ import {
   BOUNCE_BODY_STRONG,
   BOUNCE_SENDERS,
   BOUNCE_SUBJECTS,
+  DELIVERED_BODY,
+  DELIVERED_SUBJECTS,
   FEEDBACK_SUBJECTS,
 } from '../knowledge/ndr-signals';
 import type { Evidence, MessageKind } from '../types';
@@ -64,6 +66,22 @@ export function detectKind(x: ExtractedMessage): KindResult {
     return {
       kind: 'delivered',
       why: 'A delivery status report saying the message was delivered (or relayed), not a bounce.',
+      evidence: ev,
+    };
+  }
+
+  // Relay and delivery notices written as text (no failed recipient with an answer): success.
+  const failingWithAnswer = failing.some(
+    (r) => r.status?.[0] === '5' || r.status?.[0] === '4' || r.replyCode,
+  );
+  if (
+    !failingWithAnswer &&
+    (any(DELIVERED_SUBJECTS, subject) || any(DELIVERED_BODY, x.textReport.section.slice(0, 4000)))
+  ) {
+    ev.push({ field: 'kind', text: `Subject: ${subject}`, source: x.mode === 'raw' ? 'headers' : 'body' });
+    return {
+      kind: 'delivered',
+      why: 'A delivery or relay notice: the message was passed on, nothing failed.',
       evidence: ev,
     };
   }
@@ -169,4 +187,42 @@ export function detectKind(x: ExtractedMessage): KindResult {
         : 'No sign of a delivery report.',
     evidence: ev,
   };
+}
+
+/**
+ * Pasted text (ClassifyOptions.pasted): the user vouches that it is about a bounce. Auto-replies,
+ * feedback and delivery notices are still recognised; otherwise any failed recipient or SMTP
+ * answer makes it one. A lone answer without an address gets an unnamed recipient, so a support
+ * agent pasting just "550 5.7.1 ... OXSUS001_403" still gets it explained.
+ */
+export function pastedKind(x: ExtractedMessage): KindResult {
+  const k = detectKind(x);
+  if (k.kind !== 'not-bounce') return k;
+  const failing = x.recipients.filter((r) => r.dsnAction === 'failed' || r.dsnAction === 'delayed');
+  const withAnswer = failing.some((r) => r.status || r.replyCode || r.diagnostic);
+  if (withAnswer)
+    return {
+      kind: 'bounce',
+      why: "Pasted bounce text with a failed recipient and the server's answer.",
+      evidence: k.evidence,
+    };
+  const o = x.textReport.orphan;
+  if (failing.length === 0 && o && (o.status || o.replyCode)) {
+    x.recipients.push({
+      recipient: '',
+      dsnAction: x.textReport.delayed && !x.textReport.permanent ? 'delayed' : 'failed',
+      ...(o.status ? { status: o.status } : {}),
+      ...(o.replyCode ? { replyCode: o.replyCode } : {}),
+      ...(o.diagnostic ? { diagnostic: o.diagnostic } : {}),
+      ...(o.remoteMta ? { remoteMta: o.remoteMta } : {}),
+      ...(o.command ? { command: o.command } : {}),
+      evidence: [...o.evidence],
+    });
+    return {
+      kind: 'bounce',
+      why: 'A pasted SMTP answer (the recipient is not in the text).',
+      evidence: k.evidence,
+    };
+  }
+  return k;
 }

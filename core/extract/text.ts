@@ -33,6 +33,7 @@ import {
   PERMANENT_PHRASES,
   QUEUE_EXPIRY,
   QUOTE_PREFIX,
+  RECIPIENT_LIST_HEADING,
   RECIPIENT_PREFIX,
   REPORTING_HOST_PATTERNS,
   RESPONSE_MARKERS,
@@ -185,6 +186,11 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       if (address) anchors.push({ line: k, address, rest: '' });
       break;
     }
+  }
+  // Addresses above the recipient-list heading are not failed recipients when recipients follow it.
+  const heading = lines.slice(0, end).findIndex((l) => RECIPIENT_LIST_HEADING.test(l.text));
+  if (heading > 0 && anchors.some((a) => a.line > heading)) {
+    for (let k = anchors.length - 1; k >= 0; k--) if ((anchors[k]?.line ?? 0) < heading) anchors.splice(k, 1);
   }
   // The original sender is never a failed recipient, unless it is the only address there is
   // (sanitised samples reuse one address for both).

@@ -166,6 +166,25 @@ export const BOUNCE_BODY_STRONG: readonly RegExp[] = [
   /管理者向けの診断情報/,
 ];
 
+/**
+ * Delivery and relay notices written as text (Exchange "Relayed:" / "Delivered:" reports, success
+ * DSNs shown as text): they report success, not a failure. Source: Exchange's DSN texts
+ * (Microsoft Learn "Delivery status notifications", the "Relayed:" subject prefix) and RFC 3464
+ * Action: delivered / relayed.
+ */
+export const DELIVERED_SUBJECTS: readonly RegExp[] = [
+  /^\s{0,4}(?:relayed|delivered|expanded)\s{0,2}:/i,
+  /^\s{0,4}(?:übermittelt|zugestellt|remis|entregado|recapitato|entregue|bezorgd)\s{0,2}:/i,
+  /\bdelivery status notification \((?:relay|success)\)/i,
+  /\bsuccessful mail delivery report\b/i,
+];
+export const DELIVERED_BODY: readonly RegExp[] = [
+  /\bdelivery to these recipients or groups is complete\b/i,
+  /\byour message has been delivered to the following (?:recipients|groups)\b/i,
+  /\bwas successfully (?:delivered|relayed) to\b/i,
+  /\bmessage was delivered (?:successfully )?to the following\b/i,
+];
+
 /** Auto-replies (RFC 3834) and out-of-office notices: never a bounce. */
 export const AUTOREPLY_SUBJECTS: readonly RegExp[] = [
   /^\s*(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response))\s*:/i,

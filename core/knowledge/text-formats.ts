@@ -77,6 +77,14 @@ export const INSTRUCTION_BEFORE_ADDRESS =
 /** An anchor made by this prefix replaces the previous recipient (alias expansion). */
 export const EXPANDED_FROM = /\(expanded from:?\s{0,2}<?$/;
 
+/**
+ * Headings that introduce the list of failed recipients. Addresses printed above the first of them
+ * are not in it (a quoted or injected look-alike, a signature): when recipients follow the heading,
+ * the ones above it are dropped.
+ */
+export const RECIPIENT_LIST_HEADING =
+  /^\s{0,8}(?:delivery has failed to these recipients or groups|the following address(?:\(es\)|es)? failed|delivery to the following recipients? (?:failed|has been delayed)|the following recipients? (?:could not be reached|returned permanent errors)|did not reach the following recipient|your message (?:cannot|could not) be delivered to the following recipients|(?:é|e)chec de la remise pour ces destinataires ou groupes|die zustellung an folgende empf(?:ä|ae)nger oder gruppen ist fehlgeschlagen|il recapito non (?:è|e) riuscito per i seguenti destinatari o gruppi|no se pudo entregar a estos destinatarios o grupos)/i;
+
 /** Localised delivery phrases that make the short RECIPIENT_PREFIX "to" forms count. */
 export const DELIVERY_CONTEXT =
   /(?:zustell|remis|distribu|entreg|recapit|bezorg|livr|deliver|consegn|doručen|доставлен)/i;

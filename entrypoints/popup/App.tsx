@@ -24,7 +24,7 @@ export async function classifyPasted(text: string, policy: Policy): Promise<Past
   try {
     const verdict = looksLikeRfc822(text.trimStart())
       ? await classifyRaw(text.trimStart(), { policy })
-      : classifyVisible({ text }, { policy });
+      : classifyVisible({ text }, { policy, pasted: true });
     return { ok: true, verdict, summary: summarize(verdict) };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };

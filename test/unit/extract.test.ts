@@ -305,3 +305,65 @@ function roundTrip(
   }
   return Buffer.concat(out);
 }
+
+describe('pasted text (the popup paste box)', () => {
+  it('a pasted report without sender or subject is read', () => {
+    const v = classifyVisible(
+      {
+        text: '<nobody@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+      },
+      { pasted: true },
+    );
+    expect(v.isBounce).toBe(true);
+    expect(v.recipients[0]).toMatchObject({
+      recipient: 'nobody@example.com',
+      status: '5.1.1',
+      reason: 'userunknown',
+      command: 'RCPT',
+    });
+    // The same text in a webmail, from a person, is not badged.
+    expect(
+      classifyVisible({ text: v.recipients[0]?.diagnostic ?? '', from: 'bob@example.org', subject: 'fyi' })
+        .isBounce,
+    ).toBe(false);
+  });
+  it('a lone SMTP answer is explained for an unnamed recipient', () => {
+    const v = classifyVisible({ text: '550 5.7.1 Connection refused - OXSUS001_403' }, { pasted: true });
+    expect(v.isBounce).toBe(true);
+    expect(v.recipients[0]).toMatchObject({
+      recipient: '',
+      status: '5.7.1',
+      replyCode: '550',
+      reason: 'userunknown',
+    });
+    expect(v.recipients[0]?.vendor[0]?.ruleId).toBe('vade-oxsus-403');
+  });
+  it('auto-replies stay auto-replies even when pasted', () => {
+    expect(
+      classifyVisible(
+        { text: 'I am out of the office until Monday.', subject: 'Automatic reply: hi' },
+        { pasted: true },
+      ).isBounce,
+    ).toBe(false);
+  });
+});
+
+describe('notices that report success, and look-alikes above the recipient list', () => {
+  it('an Exchange "Relayed:" notice is not a bounce', () => {
+    const v = classifyVisible({
+      text: 'Delivery to these recipients or groups is complete, but no delivery notification was sent by the destination server:\n\nkijitora@example.com (kijitora@example.com)\n\nSubject: Nyaan',
+      subject: 'Relayed: Nyaan',
+      from: 'postmaster@example.org',
+    });
+    expect(v.isBounce).toBe(false);
+    expect(v.kind).toBe('delivered');
+  });
+  it('addresses above "Delivery has failed to these recipients or groups:" are not recipients', () => {
+    const v = classifyVisible({
+      text: "attacker@evil.example\nYour invoice\n\nDelivery has failed to these recipients or groups:\n\nkijitora@example.com\nThe email address you entered couldn't be found.\n\nDiagnostic information for administrators:\n\nkijitora@example.com\nRemote Server returned '550 5.1.1 <kijitora@example.com>: Recipient address rejected'\n",
+      subject: 'Undeliverable: Nyaan',
+      from: 'postmaster@example.org',
+    });
+    expect(v.recipients.map((r) => r.recipient)).toEqual(['kijitora@example.com']);
+  });
+});

@@ -7,11 +7,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
-import { binaryToBytes, decodePart, parseHeaderBlock, scanMessage, toBinaryString, transferDecode } from '../../core/extract/mime';
+import {
+  binaryToBytes,
+  decodePart,
+  parseHeaderBlock,
+  scanMessage,
+  toBinaryString,
+  transferDecode,
+} from '../../core/extract/mime';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'eml');
 
-async function reference(part: { headers: ReturnType<typeof parseHeaderBlock>; params: Record<string, string>; body: string }) {
+async function reference(part: {
+  headers: ReturnType<typeof parseHeaderBlock>;
+  params: Record<string, string>;
+  body: string;
+}) {
   const cte = part.headers.get('content-transfer-encoding');
   const charset = part.params.charset;
   const head = `Content-Type: text/plain${charset ? `; charset="${charset.replace(/"/g, '')}"` : ''}\n${cte ? `Content-Transfer-Encoding: ${cte}\n` : ''}\n`;
@@ -46,12 +57,22 @@ describe('transfer decoding agrees with postal-mime', () => {
       'ends with =',
     ];
     for (const body of qp) {
-      const part = { headers: parseHeaderBlock('Content-Transfer-Encoding: quoted-printable'), params: { charset: 'utf-8' }, body, type: 'text/plain' };
+      const part = {
+        headers: parseHeaderBlock('Content-Transfer-Encoding: quoted-printable'),
+        params: { charset: 'utf-8' },
+        body,
+        type: 'text/plain',
+      };
       expect(same((await decodePart(part)).text), body).toBe(await reference(part));
     }
     const b64 = ['aGVsbG8gd29ybGQ=', 'aGVsbG8g\nd29y bGQ', 'aGVsbG8gd29ybGQ', '!!aGVs**bG8=', ''];
     for (const body of b64) {
-      const part = { headers: parseHeaderBlock('Content-Transfer-Encoding: base64'), params: { charset: 'utf-8' }, body, type: 'text/plain' };
+      const part = {
+        headers: parseHeaderBlock('Content-Transfer-Encoding: base64'),
+        params: { charset: 'utf-8' },
+        body,
+        type: 'text/plain',
+      };
       expect(same((await decodePart(part)).text), body).toBe(await reference(part));
     }
     expect(transferDecode('x', '7bit')).toBeUndefined();

@@ -24,13 +24,7 @@ import {
 afterAll(closeWindows);
 
 /** `<file>#<open message index> <aspect>` -> what the classifier gets wrong today. */
-const KNOWN_GAPS: Record<string, string> = {
-  'exchange-relayed.html#0 codes':
-    'an Exchange "Relayed:" notice (delivered onwards, no failure) is classified as a bounce (onhold)',
-  'hostile-content.html#0 codes':
-    'every address on the lines before the NDR heading becomes a failed recipient (3 recipients); the first is the injected attacker@evil.example',
-  'hostile-content.html#0 reason': 'the first recipient is the injected one, so its reason is onhold',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 interface Case {
   name: string;
