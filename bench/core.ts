@@ -73,7 +73,10 @@ export function hostileInputs(): { name: string; input: string }[] {
     { name: '5 MB of "@" runs', input: bounceHead + rep('a@', 5 * mb) },
     { name: '5 MB of address-like tokens', input: bounceHead + rep('x.y-z@a.b.c ', 5 * mb) },
     { name: '5 MB of "550-5.1.1 " continuations', input: bounceHead + rep('550-5.1.1 ', 5 * mb) },
-    { name: '5 MB of recipient lines', input: bounceHead + rep('<user@example.com>: host mx said: 550 5.1.1 unknown\n', 5 * mb) },
+    {
+      name: '5 MB of recipient lines',
+      input: bounceHead + rep('<user@example.com>: host mx said: 550 5.1.1 unknown\n', 5 * mb),
+    },
     { name: '5 MB of header folding', input: `Subject: x\n${rep(' folded\n', 5 * mb)}\n\nbody` },
     {
       name: '5 MB of nested multipart openers',
@@ -81,7 +84,10 @@ export function hostileInputs(): { name: string; input: string }[] {
     },
     { name: '5 MB of "<" and ">"', input: `Content-Type: text/html\n\n${rep('<<>>< a', 5 * mb)}` },
     { name: '5 MB of spaces and tabs', input: bounceHead + rep(' \t', 5 * mb) },
-    { name: '5 MB of DSN-like fields', input: `Content-Type: message/delivery-status\n\n${rep('Final-Recipient: rfc822; a@b.c\n', 5 * mb)}` },
+    {
+      name: '5 MB of DSN-like fields',
+      input: `Content-Type: message/delivery-status\n\n${rep('Final-Recipient: rfc822; a@b.c\n', 5 * mb)}`,
+    },
   ];
 }
 
@@ -98,7 +104,11 @@ export async function benchHostile(): Promise<{ name: string; rawMs: number; vis
       classifyVisible({ text: h.input, subject: 'Undeliverable: x', from: 'postmaster@example.org' });
       visTimes.push(performance.now() - t);
     }
-    out.push({ name: h.name, rawMs: Number(median(rawTimes).toFixed(1)), visibleMs: Number(median(visTimes).toFixed(1)) });
+    out.push({
+      name: h.name,
+      rawMs: Number(median(rawTimes).toFixed(1)),
+      visibleMs: Number(median(visTimes).toFixed(1)),
+    });
   }
   return out;
 }

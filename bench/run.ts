@@ -61,11 +61,15 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  out(`Classifier over ${core.files} files, ${(core.bytes / 1e6).toFixed(2)} MB (${dir}), median of 7 warm rounds`);
+  out(
+    `Classifier over ${core.files} files, ${(core.bytes / 1e6).toFixed(2)} MB (${dir}), median of 7 warm rounds`,
+  );
   out(`  ${core.mbPerSecond} MB/s   p50 ${core.p50Ms} ms   p99 ${core.p99Ms} ms per message`);
   out('Hostile inputs, 5 MB each (median of 3 runs)');
   for (const h of core.hostile ?? []) {
-    out(`  ${h.name.padEnd(40)} raw ${String(h.rawMs).padStart(7)} ms   visible ${String(h.visibleMs).padStart(7)} ms`);
+    out(
+      `  ${h.name.padEnd(40)} raw ${String(h.rawMs).padStart(7)} ms   visible ${String(h.visibleMs).padStart(7)} ms`,
+    );
   }
   const sis = sisimai(dir);
   if (sis) {

@@ -102,25 +102,28 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
   const text = input.length > TEXT_LIMITS.maxChars ? input.slice(0, TEXT_LIMITS.maxChars) : input;
   let raw = text.split('\n', TEXT_LIMITS.maxLines);
   raw = unquote(raw);
-  const lines: Line[] = raw.map((t, i) => ({ text: t.trimEnd(), no: i + 1 }));
+  // Line objects are made only for the failure section (the loop below stops where the returned
+  // message starts, which is often most of the text).
+  const lines: Line[] = [];
 
   const exclude = opts.exclude ?? new Set<string>();
   // 1. the failure section
-  let end = lines.length;
+  let end = raw.length;
   let anchorsSeen = 0;
   const anchors: Anchor[] = [];
   let previous = ''; // the last non-empty line before this one
   // An expanded address replaced by the alias the sender wrote, for its later mentions.
   const aliasOf = new Map<string, string>();
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]?.text ?? '';
+  for (let i = 0; i < raw.length; i++) {
+    const t = (raw[i] ?? '').trimEnd();
+    lines.push({ text: t, no: i + 1 });
     const before = previous;
     if (t.trim() !== '') previous = t;
     if (anyMatch(ANY_ORIGINAL_MARKER, ORIGINAL_MARKERS, t)) {
       end = i;
       break;
     }
-    if (anchorsSeen > 0 && HEADER_BLOCK_START.test(t) && looksLikeHeaderBlock(lines, i)) {
+    if (anchorsSeen > 0 && HEADER_BLOCK_START.test(t) && looksLikeHeaderBlock(raw, i)) {
       end = i;
       break;
     }
@@ -269,7 +272,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
     ...(reportingMta ? { reportingMta } : {}),
     delayed: anyMatch(ANY_DELAY, DELAY_PHRASES, section),
     permanent: anyMatch(ANY_PERMANENT, PERMANENT_PHRASES, section),
-    originalStart: end < lines.length ? end : -1,
+    originalStart: end < raw.length ? end : -1,
   };
 }
 
@@ -286,10 +289,10 @@ function unquote(lines: string[]): string[] {
   return lines.map((l) => l.replace(QUOTE_PREFIX, ''));
 }
 
-function looksLikeHeaderBlock(lines: Line[], i: number): boolean {
+function looksLikeHeaderBlock(lines: readonly string[], i: number): boolean {
   let headers = 0;
   for (let k = i; k < Math.min(lines.length, i + 6); k++) {
-    const t = lines[k]?.text ?? '';
+    const t = lines[k] ?? '';
     if (/^[A-Za-z][A-Za-z0-9-]{1,40}:(?:\s|[^\s/])/.test(t) || /^\s/.test(t)) headers++;
   }
   return headers >= 3;

@@ -17,15 +17,15 @@ import { union, unionAtStart } from '../util/regex';
 
 /** A line that starts the returned original message (or its headers): the failure section ends. */
 export const ORIGINAL_MARKERS: readonly RegExp[] = [
-  /^[\s|>-]{0,10}-{2,}\s{0,3}(?:this is a copy of (?:the|your) message|below this line is a copy of the message|original message|the header of the original message|enclosed is a copy|unsent message follows|returned message|message text follows|original message follows|headers of the original message)/i,
-  /^[\s|]{0,10}-{2,}[\s-]{0,5}(?:original (?:message|headers)|message headers? follow)/i,
+  /^[\s|>-]{0,10}-{2,200}\s{0,3}(?:this is a copy of (?:the|your) message|below this line is a copy of the message|original message|the header of the original message|enclosed is a copy|unsent message follows|returned message|message text follows|original message follows|headers of the original message)/i,
+  /^[\s|]{0,10}-{2,200}[\s-]{0,5}(?:original (?:message|headers)|message headers? follow)/i,
   /^\s{0,10}(?:original message headers|message headers follow|original message follows|included is a copy of the message header|below is a copy of the original message|original message header)\b/i,
   /^\s{0,10}-{0,10}\s{0,2}(?:original message|copy of (?:the )?(?:original )?message)\s{0,2}-{0,10}\s{0,2}:?\s{0,2}$/i,
   /^\s{0,10}(?:en-t(?:ê|e)tes de message d'origine|urspr(?:ü|ue)ngliche nachrichtenkopfzeilen|intestazioni originali del messaggio|encabezados del mensaje original|cabe(?:ç|c)alhos originais da mensagem|oorspronkelijke berichtkoppen|元のメッセージ ヘッダー)\b/i,
-  /^\s{0,10}-{5,}\s{0,3}original message\s{0,3}-{5,}/i,
-  /^\s{0,10}-{3,}\s{0,3}(?:begin )?(?:forwarded|returned|original|rejected) (?:message|mail)/i,
-  /^\s{0,10}-{3,}\s{0,5}original\s{0,5}-{3,}/i,
-  /^\s{0,10}-{3,}\s{0,5}original message\s{0,5}$/i,
+  /^\s{0,10}-{5,200}\s{0,3}original message\s{0,3}-{5,200}/i,
+  /^\s{0,10}-{3,200}\s{0,3}(?:begin )?(?:forwarded|returned|original|rejected) (?:message|mail)/i,
+  /^\s{0,10}-{3,200}\s{0,5}original\s{0,5}-{3,200}/i,
+  /^\s{0,10}-{3,200}\s{0,5}original message\s{0,5}$/i,
   // a line that only announces the returned mail ("bounced E-Mail:", "Returned message:")
   /^\s{0,10}(?:bounced|returned|rejected|undelivered|undeliverable) (?:e-?mail|message|mail)\s{0,2}:?\s{0,2}$/i,
 ];

@@ -1,17 +1,18 @@
 /**
- * One pass instead of many: a case-insensitive, multi-line alternation of a list of patterns, used
- * as a prefilter. It matches whenever any of the patterns would (it is a superset: the `i` and `m`
- * flags only widen a pattern, and the sources contain no backreferences), so when it fails none of
+ * One pass instead of many: a case-insensitive alternation of a list of patterns (multi-line when
+ * one of them is), used as a prefilter. It matches whenever any of the patterns would (it is a
+ * superset: the `i` flag only widens a pattern, and the sources contain no backreferences), so when it fails none of
  * the patterns needs to run; when it matches, the original patterns still decide.
  */
 export function union(patterns: readonly RegExp[]): RegExp | undefined {
   if (patterns.length === 0) return undefined;
-  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'im');
+  const multiline = patterns.some((p) => p.flags.includes('m'));
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), multiline ? 'im' : 'i');
 }
 
 /** `patterns.some(p => p.test(s))`, skipping the list when the prefilter says none can match. */
 export function anyMatch(prefilter: RegExp | undefined, patterns: readonly RegExp[], s: string): boolean {
-  if (!prefilter || !prefilter.test(s)) return false;
+  if (!prefilter?.test(s)) return false;
   for (const p of patterns) if (p.test(s)) return true;
   return false;
 }

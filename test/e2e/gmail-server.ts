@@ -57,7 +57,7 @@ export function gmailHandler(req: IncomingMessage, res: ServerResponse, url: URL
     const hex = hexFromPerm(url.searchParams.get('permmsgid'));
     const entry = hex ? RAW[hex] : undefined;
     // "Show original" needs the session and the account's ik.
-    if (!entry || entry.via !== 'om' || !signedIn || url.searchParams.get('ik') !== IK) {
+    if (entry?.via !== 'om' || !signedIn || url.searchParams.get('ik') !== IK) {
       return send(
         res,
         200,
