@@ -253,7 +253,8 @@ export const QUOTE_PREFIX = /^\s{0,3}>\s?/;
 /** Tested on single lines, all anchored at the start. */
 export const ANY_ORIGINAL_MARKER = unionAtStart(ORIGINAL_MARKERS);
 export const ANY_HOST = union(HOST_PATTERNS);
-export const ANY_REPORTING_HOST = union(REPORTING_HOST_PATTERNS);
+/** Run over the whole section; the patterns themselves are applied line by line. */
+export const ANY_REPORTING_HOST = union(REPORTING_HOST_PATTERNS, { multiline: true });
 export const ANY_DELAY = union(DELAY_PHRASES);
 export const ANY_PERMANENT = union(PERMANENT_PHRASES);
 export const ANY_BOILERPLATE = union(BOILERPLATE);

@@ -1,12 +1,14 @@
 /**
  * One pass instead of many: a case-insensitive alternation of a list of patterns (multi-line when
- * one of them is), used as a prefilter. It matches whenever any of the patterns would (it is a
- * superset: the `i` flag only widens a pattern, and the sources contain no backreferences), so when it fails none of
- * the patterns needs to run; when it matches, the original patterns still decide.
+ * one of them is, or when asked), used as a prefilter. It matches whenever any of the patterns
+ * would (a superset: the `i` flag only widens a pattern, and the sources contain no
+ * backreferences), so when it fails none of the patterns needs to run; when it matches, the
+ * original patterns still decide. `multiline` is for a prefilter run over a whole text whose
+ * patterns are applied line by line (their "^" means a line start).
  */
-export function union(patterns: readonly RegExp[]): RegExp | undefined {
+export function union(patterns: readonly RegExp[], opts: { multiline?: boolean } = {}): RegExp | undefined {
   if (patterns.length === 0) return undefined;
-  const multiline = patterns.some((p) => p.flags.includes('m'));
+  const multiline = opts.multiline === true || patterns.some((p) => p.flags.includes('m'));
   return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), multiline ? 'im' : 'i');
 }
 
