@@ -367,3 +367,19 @@ describe('notices that report success, and look-alikes above the recipient list'
     expect(v.recipients.map((r) => r.recipient)).toEqual(['kijitora@example.com']);
   });
 });
+
+describe('reporting host from the text', () => {
+  it('Exchange "Generating server:" names the reporting MTA', () => {
+    const v = classifyVisible({
+      text: "Delivery has failed to these recipients or groups:\n\nnobody@example.com\nThe email address you entered couldn't be found.\n\nDiagnostic information for administrators:\n\nGenerating server: mx4.example.org\n\nnobody@example.com\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n",
+      subject: 'Undeliverable: hi',
+      from: 'postmaster@example.org',
+    });
+    expect(v.reportingMta).toBe('mx4.example.org');
+    expect(v.recipients[0]).toMatchObject({
+      recipient: 'nobody@example.com',
+      status: '5.1.1',
+      replyCode: '550',
+    });
+  });
+});
