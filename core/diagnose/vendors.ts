@@ -202,9 +202,36 @@ interface Prepared {
   replies: readonly string[];
 }
 
+/**
+ * The body fallback is the same for every recipient of a message: its normalised text and the
+ * token scans over it are kept for the last body seen (a hostile report lists thousands of
+ * recipients without a diagnostic).
+ */
+let lastBody: { c: Compiled; body: string; text: string; token: boolean; standalone: boolean } | undefined;
+
 function prepare(ctx: VendorContext, c: Compiled): Prepared {
   const diag = normalizeDiagnostic(ctx.diagnostic);
-  const text = diag || normalizeDiagnostic(ctx.body, BODY_CAP);
+  let text = diag;
+  let mayHaveToken: boolean;
+  let mayHaveStandalone: boolean;
+  if (diag) {
+    mayHaveToken = !!c.anyToken?.test(diag);
+    mayHaveStandalone = !!c.anyStandalone?.test(diag);
+  } else {
+    if (lastBody?.c !== c || lastBody.body !== ctx.body) {
+      const t = normalizeDiagnostic(ctx.body, BODY_CAP);
+      lastBody = {
+        c,
+        body: ctx.body,
+        text: t,
+        token: !!c.anyToken?.test(t),
+        standalone: !!c.anyStandalone?.test(t),
+      };
+    }
+    text = lastBody.text;
+    mayHaveToken = lastBody.token;
+    mayHaveStandalone = lastBody.standalone;
+  }
   const head = text.slice(0, 400);
   const statuses: string[] = [];
   if (ctx.status) statuses.push(ctx.status);
@@ -219,8 +246,8 @@ function prepare(ctx: VendorContext, c: Compiled): Prepared {
     text,
     statuses,
     replies,
-    mayHaveToken: !!c.anyToken?.test(text),
-    mayHaveStandalone: !!c.anyStandalone?.test(text),
+    mayHaveToken,
+    mayHaveStandalone,
     mayRemote: !!ctx.remoteMta && !!c.anyHost?.test(ctx.remoteMta),
     mayReporting: !!ctx.reportingMta && !!c.anyHost?.test(ctx.reportingMta),
     mayDomain: !!ctx.recipientDomain && !!c.anyDomain?.test(ctx.recipientDomain),

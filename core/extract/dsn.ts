@@ -35,6 +35,9 @@ export interface DsnReport {
   recipients: DsnRecipient[];
 }
 
+/** Recipients read from one report (the verdict classifies at most 100). */
+const MAX_DSN_RECIPIENTS = 200;
+
 const RECIPIENT_FIELDS = new Set(['final-recipient', 'original-recipient']);
 
 /** Parse the decoded text of a message/delivery-status part. */
@@ -54,6 +57,8 @@ export function parseDsn(text: string): DsnReport {
     }
     const r = recipientFrom(group);
     if (r) report.recipients.push(r);
+    // A real report lists a handful of recipients; a hostile one thousands.
+    if (report.recipients.length >= MAX_DSN_RECIPIENTS) break;
   }
   return report;
 }
