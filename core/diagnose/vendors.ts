@@ -26,6 +26,7 @@
 import type { VendorFinding } from '../types';
 import { VENDORS } from '../vendors/index';
 import type { Vendor, VendorContext, VendorMatch, VendorRule, VendorSide } from '../vendors/types';
+import { union } from '../util/regex';
 
 /** The diagnostic is scanned up to this many characters, the body fallback up to this many. */
 const DIAGNOSTIC_CAP = 8_192;
@@ -75,6 +76,8 @@ interface CompiledVendor {
   rules: readonly CompiledRule[];
   standalone: readonly CompiledRule[];
   hasAnyScope: boolean;
+  /** The vendor's recognition tokens in one prefilter (the exact patterns still decide). */
+  anyToken: RegExp | undefined;
 }
 
 interface Compiled {
@@ -92,12 +95,6 @@ interface Compiled {
   anyDomain: RegExp | undefined;
   anyFrom: RegExp | undefined;
   anySubject: RegExp | undefined;
-}
-
-/** One case-insensitive alternation of the patterns (a superset of each; none uses backreferences). */
-function union(patterns: readonly RegExp[]): RegExp | undefined {
-  if (patterns.length === 0) return undefined;
-  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'i');
 }
 
 const cache = new WeakMap<readonly Vendor[], Compiled>();
@@ -147,6 +144,7 @@ function compile(vendors: readonly Vendor[]): Compiled {
       rules,
       standalone: rules.filter((r) => r.rule.standalone),
       hasAnyScope: rules.some((r) => r.any),
+      anyToken: union(vendor.recognize.tokens ?? []),
     };
   });
   const out: Compiled = {
@@ -200,6 +198,8 @@ interface Prepared {
   text: string;
   statuses: readonly string[];
   replies: readonly string[];
+  /** Per vendor (registry order): the recognition header present in the bounce's headers, if any. */
+  headerHits: readonly (string | undefined)[];
 }
 
 /**
@@ -208,6 +208,15 @@ interface Prepared {
  * recipients without a diagnostic).
  */
 let lastBody: { c: Compiled; body: string; text: string; token: boolean; standalone: boolean } | undefined;
+/** Header recognition is per message too: kept for the last header set seen. */
+let lastHeaders: { c: Compiled; headers: VendorContext['headers']; hits: (string | undefined)[] } | undefined;
+
+function headerHits(c: Compiled, headers: VendorContext['headers']): readonly (string | undefined)[] {
+  if (lastHeaders?.c !== c || lastHeaders.headers !== headers) {
+    lastHeaders = { c, headers, hits: c.vendors.map((cv) => headerMatch(cv.vendor.recognize.headers, headers)) };
+  }
+  return lastHeaders.hits;
+}
 
 function prepare(ctx: VendorContext, c: Compiled): Prepared {
   const diag = normalizeDiagnostic(ctx.diagnostic);
@@ -246,6 +255,7 @@ function prepare(ctx: VendorContext, c: Compiled): Prepared {
     text,
     statuses,
     replies,
+    headerHits: headerHits(c, ctx.headers),
     mayHaveToken,
     mayHaveStandalone,
     mayRemote: !!ctx.remoteMta && !!c.anyHost?.test(ctx.remoteMta),
@@ -299,9 +309,9 @@ function headerMatch(
   return undefined;
 }
 
-function recognise(v: Vendor, p: Prepared): Recognition | undefined {
+function recognise(cv: CompiledVendor, p: Prepared): Recognition | undefined {
   const { ctx } = p;
-  const r = v.recognize;
+  const r = cv.vendor.recognize;
   if (p.mayRemote && r.hosts?.some((h) => h.test(ctx.remoteMta))) {
     return {
       side: 'answering',
@@ -309,7 +319,7 @@ function recognise(v: Vendor, p: Prepared): Recognition | undefined {
       strength: STRENGTH.remoteHost,
     };
   }
-  const token = p.mayHaveToken ? firstMatch(r.tokens, p.text) : undefined;
+  const token = p.mayHaveToken && cv.anyToken?.test(p.text) ? firstMatch(r.tokens, p.text) : undefined;
   if (token) return { side: 'answering', matchedBy: `token "${clip(token)}"`, strength: STRENGTH.token };
   // The recipient's domain says who answered only when no Remote-MTA is named: a named host that is
   // not the vendor's (the sender's own relay, a filter in front) answered instead.
@@ -326,7 +336,7 @@ function recognise(v: Vendor, p: Prepared): Recognition | undefined {
     // No other server is named: the reporting host wrote the diagnostic about its own mailbox.
     if (!ctx.remoteMta) return { side: 'answering', matchedBy: by, strength: STRENGTH.reportingHostAlone };
   } else {
-    const h = headerMatch(r.headers, ctx.headers);
+    const h = p.headerHits[cv.order];
     if (h) by = `header ${h}`;
     else if (p.mayFrom && firstMatch(r.from, ctx.from)) by = `From ${clip(ctx.from)}`;
     else if (p.maySubject && firstMatch(r.subjects, ctx.subject)) by = `subject "${clip(ctx.subject)}"`;
@@ -387,7 +397,7 @@ export function matchVendors(ctx: VendorContext, vendors: readonly Vendor[] = VE
   const p = prepare(ctx, compiled);
   const found: { m: VendorMatch; vendorOrder: number; ruleOrder: number }[] = [];
   for (const cv of compiled.vendors) {
-    const rec = recognise(cv.vendor, p);
+    const rec = recognise(cv, p);
     const answering = rec?.side === 'answering';
     const candidates = answering
       ? cv.rules
@@ -440,7 +450,7 @@ export function recogniseVendors(
   const p = prepare(ctx, compiled);
   const out: { vendor: Vendor; side: VendorSide; matchedBy: string }[] = [];
   for (const cv of compiled.vendors) {
-    const rec = recognise(cv.vendor, p);
+    const rec = recognise(cv, p);
     if (rec) out.push({ vendor: cv.vendor, side: rec.side, matchedBy: rec.matchedBy });
   }
   return out;
