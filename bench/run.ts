@@ -31,7 +31,10 @@ function sisimai(dir: string): { version: string; mbPerSecond: number } | undefi
  * The classifier benchmark runs bundled by esbuild in a plain `node` process: the code as the
  * extension ships it (tsx's on-the-fly loader slows some paths and is not what users run).
  */
-async function coreBench(dir: string, hostile: boolean): Promise<CoreBench & { coldSeconds?: number; hostile?: HostileResult[] }> {
+async function coreBench(
+  dir: string,
+  hostile: boolean,
+): Promise<CoreBench & { coldSeconds?: number; hostile?: HostileResult[] }> {
   const here = dirname(fileURLToPath(import.meta.url));
   const outfile = join(here, '.tmp', 'core.mjs');
   mkdirSync(dirname(outfile), { recursive: true });

@@ -24,9 +24,9 @@
  * conditions are checked before any text regex. All regexes in the tables are linear-time safe.
  */
 import type { VendorFinding } from '../types';
+import { union } from '../util/regex';
 import { VENDORS } from '../vendors/index';
 import type { Vendor, VendorContext, VendorMatch, VendorRule, VendorSide } from '../vendors/types';
-import { union } from '../util/regex';
 
 /** The diagnostic is scanned up to this many characters, the body fallback up to this many. */
 const DIAGNOSTIC_CAP = 8_192;
@@ -213,7 +213,11 @@ let lastHeaders: { c: Compiled; headers: VendorContext['headers']; hits: (string
 
 function headerHits(c: Compiled, headers: VendorContext['headers']): readonly (string | undefined)[] {
   if (lastHeaders?.c !== c || lastHeaders.headers !== headers) {
-    lastHeaders = { c, headers, hits: c.vendors.map((cv) => headerMatch(cv.vendor.recognize.headers, headers)) };
+    lastHeaders = {
+      c,
+      headers,
+      hits: c.vendors.map((cv) => headerMatch(cv.vendor.recognize.headers, headers)),
+    };
   }
   return lastHeaders.hits;
 }
