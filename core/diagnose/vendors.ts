@@ -289,24 +289,30 @@ const firstMatch = (patterns: readonly RegExp[] | undefined, s: string): string 
 
 const clip = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
-/** Header names in the tables, lower-cased once. */
-const LOWER_NAMES = new Map<string, string>();
-function lowerName(name: string): string {
-  let l = LOWER_NAMES.get(name);
-  if (l === undefined) {
-    l = name.toLowerCase();
-    LOWER_NAMES.set(name, l);
+/** A header condition with its name lower-cased once (the bounce's header names are lower case). */
+interface HeaderWant {
+  name: string;
+  lower: string;
+  value?: RegExp;
+}
+
+const HEADER_WANTS = new WeakMap<readonly { name: string; value?: RegExp }[], readonly HeaderWant[]>();
+function headerWants(wanted: readonly { name: string; value?: RegExp }[]): readonly HeaderWant[] {
+  let w = HEADER_WANTS.get(wanted);
+  if (!w) {
+    w = wanted.map((h) => ({ ...h, lower: h.name.toLowerCase() }));
+    HEADER_WANTS.set(wanted, w);
   }
-  return l;
+  return w;
 }
 
 function headerMatch(
   wanted: readonly { name: string; value?: RegExp }[] | undefined,
   headers: Readonly<Record<string, string>>,
 ): string | undefined {
-  if (!wanted) return undefined;
-  for (const h of wanted) {
-    const v = headers[lowerName(h.name)];
+  if (!wanted?.length) return undefined;
+  for (const h of headerWants(wanted)) {
+    const v = headers[h.lower];
     if (v === undefined) continue;
     if (!h.value || h.value.test(v)) return h.name;
   }

@@ -47,9 +47,11 @@ const REPLY_STATUS_G = /(?<![\d.])[245][0-5]\d[\s-]{1,3}['"#(]{0,2}([245])\.([0-
  */
 export function statusInReply(text: string): string | undefined {
   const head = text.length > 4096 ? text.slice(0, 4096) : text;
-  let last: string | undefined;
-  for (const m of head.matchAll(REPLY_STATUS_G)) last = `${m[1]}.${Number(m[2])}.${Number(m[3])}`;
-  return last ?? findEnhancedStatus(head);
+  let last: RegExpExecArray | null = null;
+  REPLY_STATUS_G.lastIndex = 0;
+  // the pattern never matches empty, so lastIndex always advances
+  for (let m = REPLY_STATUS_G.exec(head); m; m = REPLY_STATUS_G.exec(head)) last = m;
+  return last ? `${last[1]}.${Number(last[2])}.${Number(last[3])}` : findEnhancedStatus(head);
 }
 
 /** Character classes of an address as lookup tables over char codes (no regex per character). */

@@ -39,14 +39,15 @@ export interface DsnReport {
 const MAX_DSN_RECIPIENTS = 200;
 
 const RECIPIENT_FIELDS = new Set(['final-recipient', 'original-recipient']);
+/** A group naming a recipient in any of these fields is a per-recipient group. */
+const RECIPIENT_NAMES = new Set(['final-recipient', 'original-recipient', 'x-actual-recipient']);
 
 /** Parse the decoded text of a message/delivery-status part. */
 export function parseDsn(text: string): DsnReport {
   const groups = groupFields(text);
   const report: DsnReport = { recipients: [] };
   for (const group of groups) {
-    const has = (n: string) => group.some((f) => f.name === n);
-    if (!has('final-recipient') && !has('original-recipient') && !has('x-actual-recipient')) {
+    if (!group.some((f) => RECIPIENT_NAMES.has(f.name))) {
       for (const f of group) {
         if (f.name === 'reporting-mta') report.reportingMta = mtaName(f.value);
         else if (f.name === 'received-from-mta') report.receivedFromMta = mtaName(f.value);
