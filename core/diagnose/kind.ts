@@ -18,7 +18,7 @@ import {
   FEEDBACK_SUBJECTS,
 } from '../knowledge/ndr-signals';
 import type { Evidence, MessageKind } from '../types';
-import { anyMatch, union } from '../util/regex';
+import { anyMatch } from '../util/regex';
 
 export interface KindResult {
   kind: MessageKind;
@@ -26,17 +26,7 @@ export interface KindResult {
   evidence: Evidence[];
 }
 
-/** Each list with its one-pass prefilter (core/util/regex.ts), built once. */
-const PREFILTERS = new Map<readonly RegExp[], RegExp | undefined>();
-const any = (res: readonly RegExp[], s: string): boolean => {
-  if (!s) return false;
-  let pre = PREFILTERS.get(res);
-  if (pre === undefined && !PREFILTERS.has(res)) {
-    pre = union(res);
-    PREFILTERS.set(res, pre);
-  }
-  return anyMatch(pre, res, s);
-};
+const any = (res: readonly RegExp[], s: string) => !!s && res.some((r) => r.test(s));
 const REPLY_PREFIX = /^\s{0,10}(?:re|aw|sv|vs|antw|r|rif|res)\s{0,4}(?:\[\d{1,4}\])?\s{0,4}:/i;
 const FORWARD_PREFIX = /^\s{0,10}(?:fwd?|tr|wg|rv|enc|i)\s{0,4}:/i;
 

@@ -107,8 +107,8 @@ function isBinaryString(s: string): boolean {
   return !ABOVE_LATIN1.test(s);
 }
 // A one-character class scans natively, about 2.5x faster than a charCodeAt loop (measured here).
-const ABOVE_LATIN1 = /[^\u0000-\u00ff]/;
-const ABOVE_ASCII = /[^\u0000-\u007f]/;
+const ABOVE_LATIN1 = /[\u0100-\uffff]/;
+const ABOVE_ASCII = /[\u0080-\uffff]/;
 
 /** One of our own binary strings (see byteOf). */
 function isInternalBinary(s: string): boolean {
