@@ -8,10 +8,12 @@
  * the returned message's To. Visible mode reads only the displayed text.
  */
 import { BOUNCE_SENDERS, BOUNCE_SUBJECTS } from '../knowledge/ndr-signals';
+import { FAILURE_WORDS } from '../knowledge/text-formats';
 import type { DsnAction, Evidence, ExtractedRecipient, OriginalMessage, SmtpCommand } from '../types';
 import { findReplyCode, normaliseAddress, statusInReply } from './codes';
 import { type DsnReport, parseDsn } from './dsn';
 import {
+  cteOf,
   decodeHeaderValue,
   decodePart,
   type Headers,
@@ -92,10 +94,7 @@ export async function extractRaw(
   const fromRaw = decodeHeaderValue(h.get('from') ?? '');
   const to = normaliseAddress(h.get('to') ?? '');
   const from = fromRaw.includes('@') ? normaliseAddress(fromRaw) : '';
-  const fromName = fromRaw
-    .replace(/<[^>]{0,320}>/, '')
-    .replace(/["']/g, '')
-    .trim();
+  const fromName = displayName(fromRaw);
   const exclude = new Set([to, from, original.from ? normaliseAddress(original.from) : ''].filter(Boolean));
   const localDomain = mailSystemDomain(from, fromName);
   const textReport = readText(text, { exclude, ...(localDomain ? { localDomain } : {}) });
@@ -115,9 +114,7 @@ export async function extractRaw(
     reconcileWithText(recipients, textReport);
   } else {
     // DSN fields printed inside the text part (Amazon WorkMail, some Sendmail/Exchange variants).
-    const inText = /^\s{0,4}(?:final-recipient|original-recipient)\s{0,2}:/im.test(text)
-      ? parseDsn(text)
-      : undefined;
+    const inText = dsnInText(text);
     if (inText?.recipients.length) {
       source = 'rfc3464-in-text';
       dsn = inText;
@@ -128,10 +125,14 @@ export async function extractRaw(
         recipients.push({ ...r, ...(ses.reportingMta ? { reportingMta: ses.reportingMta } : {}) });
     }
   }
-  const xfr = (h.get('x-failed-recipients') ?? '')
-    .split(/[,\s]+/)
-    .map(normaliseAddress)
-    .filter((a) => a.includes('@'));
+  // X-Failed-Recipients: the addresses it names (used by both fallbacks below).
+  const failed = h.get('x-failed-recipients');
+  const xfr = failed
+    ? failed
+        .split(/[,\s]+/)
+        .map(normaliseAddress)
+        .filter((a) => a.includes('@'))
+    : [];
   const textHasAnswers = textReport.recipients.some((tr) => tr.status || tr.replyCode);
   if (
     recipients.length === 0 &&
@@ -143,8 +144,8 @@ export async function extractRaw(
     // The header names the failed recipients; the text's blocks carry the answer.
     source = 'text';
     const only = textReport.recipients.length === 1 ? textReport.recipients[0] : undefined;
+    const action = actionOf(textReport);
     for (const a of xfr.slice(0, 50)) {
-      const action: DsnAction = textReport.delayed && !textReport.permanent ? 'delayed' : 'failed';
       const fields = only ? { ...only, recipient: a } : { recipient: a, evidence: [] as Evidence[] };
       recipients.push({
         ...fields,
@@ -152,7 +153,7 @@ export async function extractRaw(
         evidence: [
           {
             field: 'recipient',
-            text: `X-Failed-Recipients: ${h.get('x-failed-recipients') ?? ''}`,
+            text: `X-Failed-Recipients: ${failed ?? ''}`,
             source: 'headers',
           },
           ...fields.evidence.filter((e) => e.field !== 'recipient'),
@@ -174,28 +175,17 @@ export async function extractRaw(
     }
   }
   if (recipients.length === 0) {
-    const failed = h.get('x-failed-recipients');
-    const addresses = failed
-      ? failed
-          .split(/[,\s]+/)
-          .map(normaliseAddress)
-          .filter((a) => a.includes('@'))
-      : [];
     const orphanHasCode = !!(textReport.orphan?.status || textReport.orphan?.replyCode);
     const orphanFails =
       orphanHasCode ||
       (!!textReport.orphan?.diagnostic && isMailSystemNotice(fromRaw, fromName, subject)) ||
       FAILURE_WORDS.test(textReport.orphan?.diagnostic ?? '');
-    const fallback = addresses.length
-      ? addresses
-      : original.to && orphanFails
-        ? [normaliseAddress(original.to)]
-        : [];
+    const fallback = xfr.length ? xfr : original.to && orphanFails ? [normaliseAddress(original.to)] : [];
     for (const a of fallback.slice(0, 50)) {
       const why = failed ? `X-Failed-Recipients: ${failed}` : `To: ${original.to ?? ''} (returned message)`;
       recipients.push({
         recipient: a,
-        dsnAction: textReport.delayed && !textReport.permanent ? 'delayed' : 'failed',
+        dsnAction: actionOf(textReport),
         ...orphanFields(textReport),
         evidence: [
           { field: 'recipient', text: why, source: failed ? 'headers' : 'original' },
@@ -253,9 +243,7 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
   senderIsNotTheRecipient(textReport, original);
   const recipients: ExtractedRecipient[] = [];
   let source = 'text';
-  const inText = /^\s{0,4}(?:final-recipient|original-recipient)\s{0,2}:/im.test(text)
-    ? parseDsn(text)
-    : undefined;
+  const inText = dsnInText(text);
   const ses = readSesNotification(text);
   if (inText?.recipients.length) {
     source = 'rfc3464-in-text';
@@ -275,7 +263,7 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
   ) {
     recipients.push({
       recipient: normaliseAddress(original.to),
-      dsnAction: textReport.delayed && !textReport.permanent ? 'delayed' : 'failed',
+      dsnAction: actionOf(textReport),
       ...orphanFields(textReport),
       evidence: [
         { field: 'recipient', text: `To: ${original.to}`, source: 'original' },
@@ -322,14 +310,29 @@ export async function visibleTextOf(raw: Uint8Array | ArrayBuffer | string): Pro
     text: texts.join('\n'),
     subject: decodeHeaderValue(sk.headers.get('subject') ?? ''),
     from: fromRaw.includes('@') ? normaliseAddress(fromRaw) : fromRaw,
-    fromName: fromRaw
-      .replace(/<[^>]{0,320}>/, '')
-      .replace(/["']/g, '')
-      .trim(),
+    fromName: displayName(fromRaw),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** The display name of a From value ('"Mail Delivery System" <MAILER-DAEMON@x>' -> 'Mail Delivery System'). */
+function displayName(fromRaw: string): string {
+  return fromRaw
+    .replace(/<[^>]{0,320}>/, '')
+    .replace(/["']/g, '')
+    .trim();
+}
+
+/** DSN fields printed inside the text part (Amazon WorkMail, some Sendmail/Exchange variants). */
+function dsnInText(text: string): DsnReport | undefined {
+  return /^\s{0,4}(?:final-recipient|original-recipient)\s{0,2}:/im.test(text) ? parseDsn(text) : undefined;
+}
+
+/** The action of recipients read from the text: delayed when it says so and nothing says permanent. */
+function actionOf(t: TextReport): DsnAction {
+  return t.delayed && !t.permanent ? 'delayed' : 'failed';
+}
 
 /** The domain of a mail system's own address ("MAILER-DAEMON@mx.example.jp" -> "mx.example.jp"). */
 function mailSystemDomain(from: string, fromName: string): string | undefined {
@@ -375,8 +378,6 @@ function senderIsNotTheRecipient(t: TextReport, original: OriginalMessage): void
   }));
 }
 
-const FAILURE_WORDS =
-  /\b(?:could not|couldn'?t|undeliver|failed|failure|error|rejected|unknown|no such|invalid|not found|denied|full|quota|expired|unavailable|no valid)/i;
 const USABLE_ADDRESS = /^[^@\s/|]{1,64}@[^@\s]{1,255}$/;
 
 /**
@@ -436,7 +437,7 @@ function commandIn(s: string): SmtpCommand | undefined {
 
 /** Fill recipients' missing fields from the text blocks; add text-only recipients when asked. */
 function mergeText(recipients: ExtractedRecipient[], t: TextReport, addNew: boolean): void {
-  const action: DsnAction = t.delayed && !t.permanent ? 'delayed' : 'failed';
+  const action = actionOf(t);
   for (const tr of t.recipients) {
     const same = recipients.find((r) => r.recipient === tr.recipient || r.originalRecipient === tr.recipient);
     if (same) {
@@ -506,7 +507,7 @@ async function readOriginal(parts: Part[], notes: string[]): Promise<OriginalMes
   const p = parts.find((x) => x.role === 'original' || x.role === 'original-headers');
   if (!p) return {};
   let body = p.body;
-  const cte = (p.headers.get('content-transfer-encoding') ?? '').toLowerCase();
+  const cte = cteOf(p.headers);
   if (cte === 'base64' || cte === 'quoted-printable') {
     // Only the head of the returned message is needed.
     const d = await decodePart({ ...p, body: p.body.slice(0, 64 * 1024) });
@@ -534,15 +535,37 @@ function originalFromHeaders(h: Headers): OriginalMessage {
 
 /** The returned message's headers when they are printed inside the text part. */
 function originalFromText(text: string, startLine: number): OriginalMessage {
-  const lines = text.split('\n', TEXT_LINES_LIMIT);
-  let i = startLine;
+  // Lines are read by offset (only the first TEXT_LINES_LIMIT lines of the text count); `pos` is the
+  // offset of line `i`, or -1 when there is no such line.
+  const next = (at: number): number => {
+    const nl = text.indexOf('\n', at);
+    return nl === -1 ? -1 : nl + 1;
+  };
+  const lineAt = (at: number): string => {
+    const nl = text.indexOf('\n', at);
+    return nl === -1 ? text.slice(at) : text.slice(at, nl);
+  };
+  let i = 0;
+  let pos = 0;
+  const advance = () => {
+    i++;
+    pos = i < TEXT_LINES_LIMIT ? next(pos) : -1;
+  };
+  while (pos !== -1 && i < startLine) advance();
   // skip the marker line itself and blank lines
-  if (i < lines.length && !/^[A-Za-z][A-Za-z0-9-]{1,40}:/.test(lines[i] ?? '')) i++;
-  while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
-  const rest = lines
-    .slice(i, i + 400)
-    .map((l) => l.replace(/^\s{0,3}>\s?/, ''))
-    .join('\n');
+  if (pos !== -1 && !/^[A-Za-z][A-Za-z0-9-]{1,40}:/.test(lineAt(pos))) advance();
+  while (pos !== -1 && lineAt(pos).trim() === '') advance();
+  let rest = '';
+  if (pos !== -1) {
+    // The next 400 lines at most.
+    let end = pos;
+    for (let n = 0; n < Math.min(400, TEXT_LINES_LIMIT - i) && end !== -1; n++) end = next(end);
+    rest = text
+      .slice(pos, end === -1 ? text.length : end - 1)
+      .split('\n')
+      .map((l) => l.replace(/^\s{0,3}>\s?/, ''))
+      .join('\n');
+  }
   const { block } = splitHeaderBlock(rest);
   return originalFromHeaders(parseHeaderBlock(block));
 }

@@ -45,12 +45,6 @@ export class Headers {
     for (const f of this.fields) if (f.name === name) return f.value;
     return undefined;
   }
-  all(name: string): string[] {
-    return this.fields.filter((f) => f.name === name).map((f) => f.value);
-  }
-  has(name: string): boolean {
-    return this.fields.some((f) => f.name === name);
-  }
   /** First value of every field, names lower case (for vendor header fingerprints). */
   record(): Record<string, string> {
     // Backwards, so that the first value of a repeated field is the one left standing.
@@ -293,8 +287,7 @@ function walk(
   state: { count: number; depthNoted: boolean; countNoted: boolean },
 ): void {
   if (state.count >= LIMITS.maxParts) {
-    if (!state.countNoted) notes.push(`More than ${LIMITS.maxParts} MIME parts: the rest was not read.`);
-    state.countNoted = true;
+    noteTooManyParts(notes, state);
     return;
   }
   state.count++;
@@ -313,7 +306,13 @@ function walk(
       state.depthNoted = true;
       return;
     }
-    const children = splitMultipart(body, boundary, notes, LIMITS.maxParts - state.count + 1);
+    const { parts: children, truncated } = splitMultipart(
+      body,
+      boundary,
+      notes,
+      LIMITS.maxParts - state.count + 1,
+    );
+    if (truncated) noteTooManyParts(notes, state);
     for (const child of children) {
       const { block, bodyStart } = splitHeaderBlock(child);
       const h = parseHeaderBlock(block);
@@ -327,13 +326,22 @@ function walk(
   out.push({ headers, type, params, body, role: roleOf(type, attachment), attachment, depth });
 }
 
-/** Split a multipart body on its boundary lines (linear: indexOf scans only). */
+/** The part-count note, once per message. */
+function noteTooManyParts(notes: string[], state: { countNoted: boolean }): void {
+  if (!state.countNoted) notes.push(`More than ${LIMITS.maxParts} MIME parts: the rest was not read.`);
+  state.countNoted = true;
+}
+
+/**
+ * Split a multipart body on its boundary lines (linear: indexOf scans only). `truncated` says the
+ * body had more than `limit` parts; the caller notes it (once per message).
+ */
 export function splitMultipart(
   body: string,
   boundary: string,
   notes: string[],
   limit = LIMITS.maxParts,
-): string[] {
+): { parts: string[]; truncated: boolean } {
   const delim = `--${boundary}`;
   const parts: string[] = [];
   let pos = body.startsWith(delim) ? 0 : body.indexOf(`\n${delim}`);
@@ -346,13 +354,14 @@ export function splitMultipart(
       return splitMultipart(body, found, notes, limit);
     }
     notes.push('A multipart boundary was never found: the body was read as one part.');
-    return [body];
+    return { parts: [body], truncated: false };
   }
   if (!body.startsWith(delim)) pos += 1;
   let closed = false;
+  let truncated = false;
   while (pos !== -1 && pos < body.length) {
     if (parts.length >= limit) {
-      notes.push(`More than ${LIMITS.maxParts} MIME parts: the rest was not read.`);
+      truncated = true;
       closed = true;
       break;
     }
@@ -374,7 +383,7 @@ export function splitMultipart(
     pos = next === -1 ? -1 : next + 1;
   }
   if (!closed) notes.push('A multipart body ends without its closing boundary (truncated MIME).');
-  return parts;
+  return { parts, truncated };
 }
 
 /** The first line "--X" that is followed by a "Content-" header line: X is the boundary in use. */
@@ -398,9 +407,13 @@ function firstPartOpener(body: string): string | undefined {
 
 const PLAIN_CHARSETS = new Set(['', 'us-ascii', 'ascii', 'utf-8', 'utf8', 'unicode-1-1-utf-8']);
 
+/** A part's Content-Transfer-Encoding, trimmed and lower case ("" when absent). */
+export function cteOf(headers: Headers): string {
+  return (headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
+}
+
 /** True when the body can be used as is: no transfer encoding and ASCII/UTF-8. */
-function isPlain(part: { headers: Headers; params: Record<string, string>; body: string }): boolean {
-  const cte = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
+function isPlain(part: { params: Record<string, string>; body: string }, cte: string): boolean {
   if (cte && cte !== '7bit' && cte !== '8bit' && cte !== 'binary') return false;
   const charset = (part.params.charset ?? '').toLowerCase();
   if (PLAIN_CHARSETS.has(charset)) return true;
@@ -425,8 +438,7 @@ function decoderFor(charset: string): TextDecoder | null {
   return d;
 }
 
-function isEncoded(part: { headers: Headers }): boolean {
-  const cte = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
+function isEncoded(cte: string): boolean {
   return cte === 'base64' || cte === 'quoted-printable';
 }
 
@@ -512,6 +524,7 @@ export async function decodePart(
 ): Promise<DecodedText> {
   let body = part.body;
   let note: string | undefined;
+  const cte = cteOf(part.headers);
   if (body.length > LIMITS.maxTextPart) {
     body = body.slice(0, LIMITS.maxTextPart);
     note = `A ${part.type || 'text'} part over ${LIMITS.maxTextPart / 1024} KB was cut for reading.`;
@@ -519,15 +532,14 @@ export async function decodePart(
   const done = (t: string, n = note): DecodedText => {
     // A wrong charset label (EUC-JP sent as ISO-2022-JP, Latin-1 sent as UTF-8) leaves U+FFFD
     // behind; unencoded bodies are then sniffed against the usual candidates.
-    const fixed = t.includes('\uFFFD') && !isEncoded(part) ? (sniffCharset(body) ?? t) : t;
+    const fixed = t.includes('\uFFFD') && !isEncoded(cte) ? (sniffCharset(body) ?? t) : t;
     return { text: as === 'html-as-text' ? htmlToText(fixed) : fixed, ...(n ? { note: n } : {}) };
   };
-  if (isPlain(part)) return done(binaryUtf8(body));
-  const cte = part.headers.get('content-transfer-encoding');
+  if (isPlain(part, cte)) return done(binaryUtf8(body));
   const charset = part.params.charset;
   // No transfer encoding, only a charset: the platform's TextDecoder reads it (postal-mime is for
   // base64 and quoted-printable, where it earns its cost).
-  if (!isEncoded(part) && charset) {
+  if (!isEncoded(cte) && charset) {
     const d = decoderFor(charset);
     if (d) {
       try {
@@ -542,7 +554,7 @@ export async function decodePart(
   // part of the corpus), because postal-mime's fixed cost per call (~0.3 ms: streams, a 100 KB
   // buffer per part) was a tenth of the classifier's whole budget. postal-mime stays the reference
   // and the fallback: for charsets the platform cannot decode, and whenever this path fails.
-  const bytes = transferDecode(body, (cte ?? '').trim().toLowerCase());
+  const bytes = transferDecode(body, cte);
   const d = bytes ? decoderFor(charset || 'utf-8') : null;
   if (bytes && d) {
     try {

@@ -35,10 +35,8 @@ const F = {
   status: field('status'),
   action: field('action'),
   diagnostic: field('diagnosticCode'),
-  remote: field('remoteMtaIp'),
   delivery: field('smtpResponse'),
   deliveryRecipient: new RegExp(`${q}recipients${q}\\s{0,3}:\\s{0,3}\\[\\s{0,3}${q}([^"\\\\]{1,320})`, 'i'),
-  deliveryMta: field('reportingMTA'),
 };
 
 /** Returns undefined unless the text is an SES notification. */

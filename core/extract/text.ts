@@ -26,6 +26,8 @@ import {
   DELAY_PHRASES,
   DELIVERY_CONTEXT,
   EXPANDED_FROM,
+  FAILURE_LINE,
+  FAILURE_STATEMENT,
   HEADER_BLOCK_START,
   HOST_PATTERNS,
   INSTRUCTION_BEFORE_ADDRESS,
@@ -41,7 +43,14 @@ import {
 } from '../knowledge/text-formats';
 import type { Evidence, SmtpCommand } from '../types';
 import { anyMatch } from '../util/regex';
-import { findAddresses, findEnhancedStatus, findReplyCode, joinContinuations, statusInReply } from './codes';
+import {
+  cleanHost,
+  findAddresses,
+  findEnhancedStatus,
+  findReplyCode,
+  joinContinuations,
+  statusInReply,
+} from './codes';
 
 export const TEXT_LIMITS = { maxChars: 256 * 1024, maxLines: 4000, maxDiagnostic: 1200 };
 
@@ -109,7 +118,6 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
   const exclude = opts.exclude ?? new Set<string>();
   // 1. the failure section
   let end = raw.length;
-  let anchorsSeen = 0;
   const anchors: Anchor[] = [];
   let previous = ''; // the last non-empty line before this one
   // An expanded address replaced by the alias the sender wrote, for its later mentions.
@@ -123,7 +131,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       end = i;
       break;
     }
-    if (anchorsSeen > 0 && HEADER_BLOCK_START.test(t) && looksLikeHeaderBlock(raw, i)) {
+    if (anchors.length > 0 && HEADER_BLOCK_START.test(t) && looksLikeHeaderBlock(raw, i)) {
       end = i;
       break;
     }
@@ -156,7 +164,6 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       // a later mention of an expanded address belongs to the alias's block
       found = { ...found, address: aliasOf.get(found.address) ?? found.address };
       anchors.push({ line: i, address: found.address, rest: found.rest });
-      anchorsSeen++;
     }
   }
   // No recipient phrase anywhere: Sendmail-style transcripts name the recipient after the code.
@@ -258,7 +265,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
     for (const re of REPORTING_HOST_PATTERNS) {
       const m = re.exec(l.text);
       if (m?.[1]) {
-        reportingMta = m[1].toLowerCase().replace(/\.$/, '');
+        reportingMta = cleanHost(m[1]);
         break;
       }
     }
@@ -360,9 +367,6 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
 const SENDER_PREFIX =
   /\b(?:sender|from|envelope-from|return-path|reply-to)(?: e-?mail)?(?: address)?\s{0,2}:\s{0,3}["'<(]?\s{0,2}$/;
 
-const FAILURE_STATEMENT =
-  /\b(?:unknown|exceed(?:s|ed)?|full|invalid|rejected|denied|not (?:found|exist|listed|allowed)|error|failed|quota|disabled|blocked|no such|does not exist|inactive)\b[^\n]{0,60}:\s{0,2}<?$/i;
-
 /** "(expanded from: <alias>)" with an unqualified alias (a local part; two dots or more look like a host). */
 const EXPANDED_FROM_LOCAL =
   /^\s{0,12}\(expanded from:?\s{0,2}<?([A-Za-z0-9_%+=-]{1,64}(?:\.[A-Za-z0-9_%+=-]{1,64}){0,3})>?\)\s{0,4}$/;
@@ -388,9 +392,6 @@ const TRANSCRIPT_CONTEXT = /^\s{0,8}(?:<<<|>>>|\.{3} while talking to|while talk
 /** "550 <addr>... Host unknown" (Sendmail transcripts): the address right after a reply code. */
 const CODE_THEN_ADDRESS =
   /^\s{0,8}(?:<<<\s{0,2})?[245]\d\d[\s-](?:[245]\.\d{1,3}\.\d{1,3}\s)?\s{0,2}<?([^<>\s@]{1,64}@[a-z0-9.-]{1,253})>?/i;
-
-const FAILURE_LINE =
-  /\b(?:unknown|no such|not found|does not exist|doesn'?t exist|invalid|full|quota|denied|rejected|refused|disabled|failed|error)\b/i;
 
 const SEPARATOR = /^[\s\-=#*_~+|.]{3,400}$/;
 
@@ -429,7 +430,7 @@ function readBlock(block: Line[], anchorText = ''): BlockInfo {
   let markerCut = cut;
   let contextBefore: Line[] = [];
   if (answerStart === -1) {
-    const codeLine = content.findIndex((l) => /^\s{0,8}(?:[#<(]{0,3}\s{0,2})?[245]\d\d[\s-]/.test(l.text));
+    const codeLine = content.findIndex((l) => CODE_PREFIX.test(l.text));
     if (codeLine !== -1) {
       answerStart = codeLine;
       // An MTA's own error printed just before the relayed code line ("mail.local: unknown user").
@@ -496,7 +497,7 @@ function readBlock(block: Line[], anchorText = ''): BlockInfo {
     for (const re of HOST_PATTERNS) {
       const m = re.exec(text);
       if (m?.[1]) {
-        info.remoteMta = m[1].toLowerCase().replace(/\.$/, '');
+        info.remoteMta = cleanHost(m[1]);
         const line = content.find((l) => l.text.includes(m[1] ?? '\u0000'));
         if (line) ev.push({ field: 'remoteMta', text: clip(line.text), source: 'body', line: line.no });
         break hosts;
@@ -556,8 +557,8 @@ function markerHits(block: string): { index: number; end: number }[][] {
   }
   return hits;
 }
-const STARTS_WITH_CODE = /^[\s<>(#'"]{0,6}[245]\d\d(?:[\s-]|$)/;
-const PERMANENT_START = /^[\s<>(#'"]{0,6}5\d\d(?:[\s-]|$)/;
+/** A line opening with a reply code; group 1 is its class digit. */
+const STARTS_WITH_CODE = /^[\s<>(#'"]{0,6}([245])\d\d(?:[\s-]|$)/;
 
 /**
  * Where the server's answer starts: the first marker of RESPONSE_MARKERS found anywhere in the block
@@ -608,7 +609,8 @@ function findAnswerStart(content: Line[], block: string): { start: number; cut: 
       if (!cand) continue;
       // A permanent answer decides a failure over a temporary one given earlier (Sendmail
       // transcripts: "<<< 450 busy" with one host, then "<<< 551 ..." with the next).
-      const rank = PERMANENT_START.test(answer) ? 2 : STARTS_WITH_CODE.test(answer) ? 1 : 0;
+      const codeClass = STARTS_WITH_CODE.exec(answer)?.[1];
+      const rank = codeClass === '5' ? 2 : codeClass ? 1 : 0;
       if (rank === 2) return { ...cand, marker };
       if (!best || rank > bestRank) {
         best = cand;

@@ -246,7 +246,19 @@ export const BOILERPLATE: readonly RegExp[] = [
   /^\s{0,8}(?:if that doesn'?t work|if the problem continues|for more (?:tips|information)|for email administrators|more info for email admins|how to fix it|try retyping the address|contact the recipient|please (?:check|verify|contact)|learn more|the following organization rejected|action required|original message details|created date|(?:sender|recipient) address\s{0,2}:|subject\s{0,2}:|sent\s{0,2}:|error details)/i,
 ];
 
-/** Intro lines that mean the report lists recipients that failed (used to start the section). */
+/** Words saying a delivery failed: an unattributed answer with one of them is a failure (extract/index.ts). */
+export const FAILURE_WORDS =
+  /\b(?:could not|couldn'?t|undeliver|failed|failure|error|rejected|unknown|no such|invalid|not found|denied|full|quota|expired|unavailable|no valid)/i;
+
+/** A failure statement ending where an address follows ("User mailbox exceeds allowed size: addr"). */
+export const FAILURE_STATEMENT =
+  /\b(?:unknown|exceed(?:s|ed)?|full|invalid|rejected|denied|not (?:found|exist|listed|allowed)|error|failed|quota|disabled|blocked|no such|does not exist|inactive)\b[^\n]{0,60}:\s{0,2}<?$/i;
+
+/** An MTA's own error line printed just before a relayed reply-code line ("mail.local: unknown user"). */
+export const FAILURE_LINE =
+  /\b(?:unknown|no such|not found|does not exist|doesn'?t exist|invalid|full|quota|denied|rejected|refused|disabled|failed|error)\b/i;
+
+/** A quoted line ("> "): a forwarded bounce is read unquoted when most of its lines carry it. */
 export const QUOTE_PREFIX = /^\s{0,3}>\s?/;
 
 /** Prefilters (one pass instead of a list; see core/util/regex.ts). */

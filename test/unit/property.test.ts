@@ -260,4 +260,15 @@ Action: fail`;
     const headers = `From: ${'<'.repeat(5000)}\nSubject: =?utf-8?B?${'!'.repeat(3000)}?=\nContent-Type: multipart/report; boundary="\n: : :\n\tfolded\n\nbody`;
     checkInvariants(await classifyRaw(headers));
   });
+
+  it('more than 300 MIME parts: the rest is not read, and that is noted once', async () => {
+    const parts = Array.from({ length: 310 }, (_, i) => `--P\nContent-Type: text/plain\n\npart ${i}\n`).join(
+      '',
+    );
+    const v = await classifyRaw(
+      `From: MAILER-DAEMON@example.org\nSubject: Returned mail\nContent-Type: multipart/mixed; boundary=P\n\n${parts}--P--\n`,
+    );
+    checkInvariants(v);
+    expect(v.notes.filter((n) => n.startsWith('More than 300 MIME parts'))).toHaveLength(1);
+  });
 });
