@@ -5,11 +5,12 @@
 import { readerAction } from './decide/action';
 import { decide } from './decide/policy';
 import { diagnoseCause } from './diagnose/causes';
-import type { KindResult } from './diagnose/kind';
+import { isFailing, type KindResult } from './diagnose/kind';
 import { replyMeaning, statusMeaning } from './diagnose/meanings';
-import { decideReason, reasonMeaning, reasonText } from './diagnose/reason';
+import { decideReason } from './diagnose/reason';
 import { matchVendors, toFinding } from './diagnose/vendors';
 import type { ExtractedMessage } from './extract/index';
+import { reasonMeaning, reasonText } from './knowledge/reason-text';
 import type {
   CodeConflict,
   ExtractedRecipient,
@@ -26,9 +27,7 @@ const MAX_RECIPIENTS = 100;
 
 export function buildVerdict(x: ExtractedMessage, k: KindResult, policy: Policy): Verdict {
   const isBounce = k.kind === 'bounce' || k.kind === 'delay';
-  const failing = isBounce
-    ? x.recipients.filter((r) => r.dsnAction === 'failed' || r.dsnAction === 'delayed')
-    : [];
+  const failing = isBounce ? x.recipients.filter(isFailing) : [];
   const recipients = failing.slice(0, MAX_RECIPIENTS).map((r) => recipientVerdict(r, x, policy));
   const notes = [...x.notes];
   if (failing.length > MAX_RECIPIENTS)
@@ -139,16 +138,11 @@ function recipientVerdict(r: ExtractedRecipient, x: ExtractedMessage, policy: Po
       : {}),
   });
   const transient = r.dsnAction === 'delayed' || /^4/.test(replyCode || status);
+  // defineVendor gives every vendor rule an action.
   const action = readerAction(
     reason,
     transient,
-    rule
-      ? {
-          practice: rule.practice,
-          ...(rule.action ? { action: rule.action } : {}),
-          remediation: rule.remediation,
-        }
-      : undefined,
+    rule?.action ? { action: rule.action, remediation: rule.remediation } : undefined,
   );
 
   const statusInfo = status ? statusMeaning(status) : undefined;

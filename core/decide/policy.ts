@@ -9,7 +9,15 @@
  * - `recipient`: hard only when the address itself is bad: userunknown, hostunknown, hasmoved, and
  *   notaccept with a 5xx (Sisimai's rule, ../shared/docs/sisimai-reasons.md).
  */
-import { SINCH_EXCEPTIONS, SINCH_ROWS, SINCH_SOURCE, type SinchLabel } from '../knowledge/sinch';
+import { ADDRESS_REASONS } from '../knowledge/reasons';
+import {
+  SINCH_5XX_CODES,
+  SINCH_EXCEPTIONS,
+  SINCH_GENERIC_5XX,
+  SINCH_ROWS,
+  SINCH_SOURCE,
+  type SinchLabel,
+} from '../knowledge/sinch';
 import type { BounceType, Decision, DsnAction, Policy, Reason } from '../types';
 
 export interface DecideInput {
@@ -34,8 +42,6 @@ const TEMPORARY_REASONS: ReadonlySet<Reason> = new Set([
   'onhold',
   'undefined',
 ]);
-
-const HARD_ADDRESS_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
 
 export function decide(input: DecideInput): Decision {
   const base = basePolicy(input);
@@ -116,7 +122,7 @@ function rfc(input: DecideInput): Decision {
 
 function recipient(input: DecideInput): Decision {
   const r = input.reason;
-  if (HARD_ADDRESS_REASONS.has(r))
+  if (ADDRESS_REASONS.has(r))
     return mk(
       'recipient',
       'hard',
@@ -158,8 +164,8 @@ function sinch(input: DecideInput): Decision {
   const klass = reply ? reply[0] : status ? status[0] : '';
   // A 5.x.x status without a reply code is matched as the generic permanent reply 550 (and, for
   // the 5XX storage exception, as any of its 5XX codes).
-  const code = reply || (klass === '5' ? '550' : '');
-  const candidates = reply ? [reply] : klass === '5' ? ['550', '552', '554', '599'] : [];
+  const code = reply || (klass === '5' ? SINCH_GENERIC_5XX : '');
+  const candidates: readonly string[] = reply ? [reply] : klass === '5' ? SINCH_5XX_CODES : [];
   if (code) {
     for (const e of SINCH_EXCEPTIONS) {
       if (!e.codes.some((c) => candidates.includes(c))) continue;

@@ -17,13 +17,18 @@ import {
   DELIVERED_SUBJECTS,
   FEEDBACK_SUBJECTS,
 } from '../knowledge/ndr-signals';
-import type { Evidence, MessageKind } from '../types';
+import type { Evidence, ExtractedRecipient, MessageKind } from '../types';
 import { anyMatch } from '../util/regex';
 
 export interface KindResult {
   kind: MessageKind;
   why: string;
   evidence: Evidence[];
+}
+
+/** A recipient whose delivery failed or is delayed (the ones a bounce is about). */
+export function isFailing(r: ExtractedRecipient): boolean {
+  return r.dsnAction === 'failed' || r.dsnAction === 'delayed';
 }
 
 const any = (res: readonly RegExp[], s: string) => !!s && res.some((r) => r.test(s));
@@ -53,7 +58,7 @@ export function detectKind(x: ExtractedMessage): KindResult {
     return { kind: 'feedback', why: 'An Amazon SES complaint notification, not a bounce.', evidence: ev };
 
   const recipients = x.recipients;
-  const failing = recipients.filter((r) => r.dsnAction === 'failed' || r.dsnAction === 'delayed');
+  const failing = recipients.filter(isFailing);
   const delivered = recipients.filter(
     (r) => r.dsnAction === 'delivered' || r.dsnAction === 'relayed' || r.dsnAction === 'expanded',
   );
@@ -198,7 +203,7 @@ export function detectKind(x: ExtractedMessage): KindResult {
 export function pastedKind(x: ExtractedMessage): KindResult {
   const k = detectKind(x);
   if (k.kind !== 'not-bounce') return k;
-  const failing = x.recipients.filter((r) => r.dsnAction === 'failed' || r.dsnAction === 'delayed');
+  const failing = x.recipients.filter(isFailing);
   const withAnswer = failing.some((r) => r.status || r.replyCode || r.diagnostic);
   if (withAnswer)
     return {

@@ -3,23 +3,24 @@
  * vocabulary and say which code or phrase decided. A generic engine: every code, phrase and the order
  * they are weighed in live in core/knowledge/reasons.ts.
  *
- * Passes (see PRIMARY_ORDER, SECONDARY_ORDER, FALLBACK_RULES):
+ * Passes (see PRIMARY_ORDER, SECONDARY_ORDER, PRE_STATUS_RULES, FALLBACK_RULES):
  *   1. 2.x.x status -> delivered.
  *   2. Primary probes, in order (SMTP diagnostics): status codes, reply codes, phrases, SMTP command.
  *   3. Secondary phrase families, when the status says nothing or only suggests a reason.
- *   4. The status code's own reason.
- *   5. Fallbacks: status class X.6 / X.7, X-Unix, 50x/40x reply, Action delayed, refused at connection.
- *   6. Any text left -> onhold; nothing at all -> undefined.
+ *   4. Pre-status rules: X-Unix diagnostic type, refused at MAIL FROM (PRE_STATUS_RULES).
+ *   5. The status code's own reason.
+ *   6. Fallbacks: status class X.6 / X.7, 50x/40x reply, Action delayed, refused at connection.
+ *   7. Any text left -> onhold; nothing at all -> undefined.
  */
 
-import { IANA_CODES } from '../knowledge/iana';
-import { reasonMeaning, reasonText } from '../knowledge/reason-text';
+import { reasonText } from '../knowledge/reason-text';
 import {
   COMMAND_CUES,
   FALLBACK_RULES,
   type Guard,
   PHRASE_FAMILY_REASON,
   type PhraseKey,
+  PRE_STATUS_RULES,
   PRIMARY_DIAGNOSTIC_TYPES,
   PRIMARY_ORDER,
   type Probe,
@@ -29,13 +30,14 @@ import {
   type ReasonPattern,
   type ReplyRule,
   SECONDARY_ORDER,
+  SMTP_DIAGNOSTIC_TYPE,
   STATUS_RULES,
   type StatusRule,
   WEAK_STATUS_REASONS,
 } from '../knowledge/reasons';
 import type { DsnAction, Reason, SmtpCommand } from '../types';
-
-export { reasonMeaning, reasonText };
+import { union } from '../util/regex';
+import { statusMeaning } from './meanings';
 
 export interface ReasonInput {
   /** Enhanced status code ("5.1.1"), or '' when unknown. Never a Sisimai pseudo code. */
@@ -75,7 +77,6 @@ const PHRASES = new Map<PhraseKey, CompiledPattern[]>();
  * own list, in order, still decides which phrase matched.
  */
 const FAMILY_ANY = new Map<PhraseKey, RegExp>();
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 for (const [key, groups] of Object.entries(REASON_PHRASES) as [
   PhraseKey,
   (typeof REASON_PHRASES)[PhraseKey],
@@ -83,12 +84,8 @@ for (const [key, groups] of Object.entries(REASON_PHRASES) as [
   const list: CompiledPattern[] = [];
   for (const g of groups ?? []) for (const p of g.patterns) list.push({ pattern: p, source: g.source });
   PHRASES.set(key, list);
-  if (list.length > 0) {
-    const alts = list.map((c) =>
-      typeof c.pattern === 'string' ? escapeRe(c.pattern) : `(?:${c.pattern.source})`,
-    );
-    FAMILY_ANY.set(key, new RegExp(alts.join('|'), 'i'));
-  }
+  const any = union(list.map((c) => c.pattern));
+  if (any) FAMILY_ANY.set(key, any);
 }
 
 /** Exact class-specific codes first ("5.2.1"), then the "X." form for both classes. */
@@ -103,8 +100,6 @@ for (const r of STATUS_RULES) {
 }
 // Class-specific entries must win over an "X." entry listed earlier.
 for (const r of STATUS_RULES) if (!r.code.startsWith('X.')) STATUS.set(r.code, r);
-
-const IANA_SUMMARY = new Map<string, string>(IANA_CODES.map((c) => [c.code, c.summary]));
 
 const WEAK = new Set<Reason | ''>(['', ...WEAK_STATUS_REASONS]);
 
@@ -129,14 +124,6 @@ export function normaliseStatus(status: string): string {
   const m = STATUS_SHAPE.exec(status.trim());
   if (!m) return '';
   return `${m[1]}.${Number(m[2])}.${Number(m[3])}`;
-}
-
-/** The reason an enhanced status code points to, with the rule; '' when the code says nothing specific. */
-export function statusReason(status: string): { reason: Reason | ''; rule?: StatusRule } {
-  const code = normaliseStatus(status);
-  if (!code) return { reason: '' };
-  const rule = STATUS.get(code);
-  return rule ? { reason: rule.reason, rule } : { reason: '' };
 }
 
 /** The SMTP command a reply answered, read from cues such as "(in reply to RCPT TO command)". */
@@ -218,8 +205,8 @@ function quote(s: string): string {
 }
 
 function statusWhy(ctx: Context, reason: Reason): string {
-  const iana = IANA_SUMMARY.get(`X.${ctx.status.slice(2)}`);
-  const label = iana ? ` (${iana})` : '';
+  const iana = statusMeaning(ctx.status);
+  const label = iana?.registered ? ` (${iana.summary})` : '';
   const note = ctx.statusRule?.note ? ` ${ctx.statusRule.note}` : '';
   return `Status ${ctx.status}${label} means ${reasonText(reason)}.${note}`;
 }
@@ -291,12 +278,13 @@ export function decideReason(input: ReasonInput): ReasonResult {
   const text = normaliseReasonText(input.diagnostic ?? '');
   const given = input.command ?? '';
   const inferred = given ? '' : inferCommand(text);
-  const sr = statusReason(status);
+  // `status` is already normalised ('' when absent or malformed).
+  const statusRule = status ? STATUS.get(status) : undefined;
   const replyCode = (input.replyCode ?? '').trim();
   const ctx: Context = {
     status,
-    statusReason: sr.reason,
-    ...(sr.rule ? { statusRule: sr.rule } : {}),
+    statusReason: statusRule?.reason ?? '',
+    ...(statusRule ? { statusRule } : {}),
     reply: /^[2-5]\d\d$/.test(replyCode) ? Number(replyCode) : Number.NaN,
     replyCode,
     text,
@@ -313,7 +301,7 @@ export function decideReason(input: ReasonInput): ReasonResult {
     }
   }
 
-  if (WEAK.has(ctx.statusReason) || ctx.diagnosticType !== 'smtp') {
+  if (WEAK.has(ctx.statusReason) || ctx.diagnosticType !== SMTP_DIAGNOSTIC_TYPE) {
     for (const k of SECONDARY_ORDER) {
       const m = matchFamily(ctx, k);
       if (m) {
@@ -323,17 +311,12 @@ export function decideReason(input: ReasonInput): ReasonResult {
     }
   }
 
-  // A local delivery program's exit status (Diagnostic-Code: X-Unix; 255) is a mailer error, whatever
-  // generic system status came with it.
-  if (ctx.diagnosticType.startsWith('x-unix') && (!ctx.statusReason || WEAK.has(ctx.statusReason)))
-    return result(
-      'mailererror',
-      'The error comes from the local delivery program (X-Unix): mailer error.',
-      input.diagnosticType,
-    );
-  // Refused in reply to MAIL FROM with only a generic security status: the sender was refused.
-  if (ctx.command === 'MAIL' && (!ctx.statusReason || ctx.statusReason === 'securityerror'))
-    return result('rejected', 'The server refused the envelope sender (in reply to MAIL FROM).', 'MAIL');
+  for (const r of PRE_STATUS_RULES) {
+    if (r.diagnosticTypePrefix !== undefined && !ctx.diagnosticType.startsWith(r.diagnosticTypePrefix))
+      continue;
+    if (!guardHolds(r.when, ctx)) continue;
+    return result(r.reason, r.why, r.matched === 'command' ? ctx.command : input.diagnosticType);
+  }
 
   if (ctx.statusReason) return result(ctx.statusReason, statusWhy(ctx, ctx.statusReason), status);
 
@@ -341,11 +324,6 @@ export function decideReason(input: ReasonInput): ReasonResult {
     switch (f.kind) {
       case 'status-class':
         if (status.startsWith(f.prefix)) return result(f.reason, `Status ${status} ${f.meaning}.`, status);
-        break;
-      case 'diagnostic-type':
-        if (ctx.diagnosticType.startsWith(f.prefix)) {
-          return result(f.reason, `The error ${f.meaning}: ${reasonText(f.reason)}.`, input.diagnosticType);
-        }
         break;
       case 'reply': {
         const r = replyRule(ctx.reply, f.rules);

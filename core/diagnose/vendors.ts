@@ -174,12 +174,21 @@ const CONT = / ([2-5][0-9]{2})([ -])(?:[2-5]\.[0-9]{1,3}\.[0-9]{1,3} )?/g;
 const ENHANCED = /\b([245]\.[0-9]{1,3}\.[0-9]{1,3})\b/;
 const REPLY = /(?:^|[\s:;'"(#])([245][0-9]{2})(?=[\s-])/;
 
+/**
+ * The last text normalised: the vendor match and the cause diagnosis (core/diagnose/causes.ts) read
+ * the same recipient's diagnostic one after the other, so the second call reuses the first's result.
+ */
+let lastNormalized: { s: string; cap: number; out: string } | undefined;
+
 /** Joins continuation lines into one readable text so phrases split by "550-5.7.1" still match. */
 export function normalizeDiagnostic(s: string, cap = DIAGNOSTIC_CAP): string {
+  if (lastNormalized?.s === s && lastNormalized.cap === cap) return lastNormalized.out;
   const capped = s.length > cap ? s.slice(0, cap) : s;
   const t = capped.replace(WS, ' ').trim();
   const lead = LEAD.exec(t)?.[1];
-  return t.replace(CONT, (m, code: string, sep: string) => (sep === '-' || code === lead ? ' ' : m));
+  const out = t.replace(CONT, (m, code: string, sep: string) => (sep === '-' || code === lead ? ' ' : m));
+  lastNormalized = { s, cap, out };
+  return out;
 }
 
 interface Prepared {

@@ -17,9 +17,6 @@ export interface IanaCode {
   deprecated?: boolean;
 }
 
-export const IANA_SOURCE =
-  'IANA SMTP Enhanced Status Codes registry, https://www.iana.org/assignments/smtp-enhanced-status-codes/';
-
 export const IANA_CLASSES: Readonly<Record<string, { title: string; meaning: string; reference: string }>> = {
   '2': {
     title: 'Success',

@@ -209,6 +209,12 @@ export const WEAK_STATUS_REASONS: readonly Reason[] = [
 ];
 
 /**
+ * Reasons about the address itself: hard even on a 4xx, and "suppress" whatever the class digit
+ * (Sisimai's recipient rule, SISDOC; used by the `recipient` policy and the reader's action).
+ */
+export const ADDRESS_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
+
+/**
  * Sisimai's pseudo status codes: when a bounce carries no enhanced status code, Sisimai fills in
  * 5.0.9xx / 4.0.9xx derived from the reason it chose. They are not codes any mail server sent; a
  * caller importing Sisimai output should drop them (they carry the answer, not evidence).
@@ -1548,8 +1554,11 @@ export const PRIMARY_ORDER: readonly Probe[] = [
   { reason: 'notaccept', reply: 'notaccept' },
 ];
 
+/** The Diagnostic-Code type of an SMTP reply (lower case). */
+export const SMTP_DIAGNOSTIC_TYPE = 'smtp';
+
 /** Diagnostic types for which the primary pass runs ('' = not given). Compared case-insensitively. */
-export const PRIMARY_DIAGNOSTIC_TYPES: readonly string[] = ['smtp', ''];
+export const PRIMARY_DIAGNOSTIC_TYPES: readonly string[] = [SMTP_DIAGNOSTIC_TYPE, ''];
 
 /**
  * Second pass: phrase families only, in order. Runs when the status is missing or only suggests a
@@ -1576,10 +1585,46 @@ export const SECONDARY_ORDER: readonly PhraseKey[] = [
   'syntaxerror',
 ];
 
+/**
+ * Rules weighed after both passes but before the status code's own reason: where the context says
+ * more than a generic status does. In order; the first whose conditions all hold decides.
+ */
+export interface PreStatusRule {
+  reason: Reason;
+  /** The Diagnostic-Code type must start with this (lower case). */
+  diagnosticTypePrefix?: string;
+  /** Conditions on the SMTP command and the status code's reason. */
+  when: Guard;
+  why: string;
+  /** What the verdict shows as matched: the Diagnostic-Code type as sent, or the command. */
+  matched: 'diagnostic-type' | 'command';
+  source: string;
+}
+
+export const PRE_STATUS_RULES: readonly PreStatusRule[] = [
+  // A local delivery program's exit status (Diagnostic-Code: X-Unix; 255) is a mailer error,
+  // whatever generic system status came with it.
+  {
+    reason: 'mailererror',
+    diagnosticTypePrefix: 'x-unix',
+    when: { statusReasons: ['', ...WEAK_STATUS_REASONS] },
+    why: 'The error comes from the local delivery program (X-Unix): mailer error.',
+    matched: 'diagnostic-type',
+    source: 'SISDOC',
+  },
+  // Refused in reply to MAIL FROM with only a generic security status: the sender was refused.
+  {
+    reason: 'rejected',
+    when: { commands: ['MAIL'], statusReasons: ['', 'securityerror'] },
+    why: 'The server refused the envelope sender (in reply to MAIL FROM).',
+    matched: 'command',
+    source: 'SISDOC',
+  },
+];
+
 /** Last resort rules, in order, when neither pass nor the status code named a reason. */
 export type FallbackRule =
   | { kind: 'status-class'; prefix: string; reason: Reason; source: string; meaning: string }
-  | { kind: 'diagnostic-type'; prefix: string; reason: Reason; source: string; meaning: string }
   | { kind: 'reply'; rules: keyof typeof REPLY_RULES }
   | { kind: 'action'; actions: readonly string[]; reason: Reason; source: string; meaning: string }
   | { kind: 'command'; commands: readonly SmtpCommand[]; reason: Reason; source: string; meaning: string };
@@ -1612,13 +1657,6 @@ export const FALLBACK_RULES: readonly FallbackRule[] = [
     reason: 'securityerror',
     source: 'RFC3463, SISDOC',
     meaning: 'is a security or policy refusal (X.7.x)',
-  },
-  {
-    kind: 'diagnostic-type',
-    prefix: 'x-unix',
-    reason: 'mailererror',
-    source: 'SISDOC',
-    meaning: 'comes from a local delivery program (X-Unix)',
   },
   { kind: 'reply', rules: 'syntaxerror' },
   {

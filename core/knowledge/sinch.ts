@@ -42,6 +42,18 @@ export interface SinchException {
 
 export const SINCH_SOURCE = 'Sinch E-Mail 365 Bounce classification v4.1 (2022-02-23), Table 1';
 
+/** The generic permanent reply: a 5.x.x status without a reply code is matched as this code. */
+export const SINCH_GENERIC_5XX = '550';
+
+/** Reply codes of the "5XX (552, 554 and 599)" storage exception. */
+export const SINCH_STORAGE_CODES: readonly string[] = ['552', '554', '599'];
+
+/**
+ * The reply codes a 5.x.x status without a reply code is matched against in the exceptions: the
+ * generic 550 and, for the 5XX storage exception, any of its codes.
+ */
+export const SINCH_5XX_CODES: readonly string[] = [SINCH_GENERIC_5XX, ...SINCH_STORAGE_CODES];
+
 export const SINCH_ROWS: readonly SinchRow[] = [
   { codes: ['420'], label: 'SOFT', interpretation: 'Timeout connection problem during the transfer' },
   {
@@ -264,7 +276,7 @@ export const SINCH_EXCEPTIONS: readonly SinchException[] = [
   // 5XX (552, 554 and 599) with storage texts for DSN 5.2.2
   {
     id: '5xx-storage',
-    codes: ['552', '554', '599'],
+    codes: SINCH_STORAGE_CODES,
     label: 'SOFT',
     text: ['exceeded storage', 'mailbox is full', 'over quota'],
     statusAlone: ['5.2.2'],

@@ -1,15 +1,23 @@
+/** A string as a regex source that matches it literally. */
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * One pass instead of many: a case-insensitive alternation of a list of patterns (multi-line when
- * one of them is, or when asked), used as a prefilter. It matches whenever any of the patterns
- * would (a superset: the `i` flag only widens a pattern, and the sources contain no
- * backreferences), so when it fails none of the patterns needs to run; when it matches, the
- * original patterns still decide. `multiline` is for a prefilter run over a whole text whose
- * patterns are applied line by line (their "^" means a line start).
+ * one of them is, or when asked), used as a prefilter. A string stands for itself (escaped). It
+ * matches whenever any of the patterns would (a superset: the `i` flag only widens a pattern, and
+ * the sources contain no backreferences), so when it fails none of the patterns needs to run; when
+ * it matches, the original patterns still decide. `multiline` is for a prefilter run over a whole
+ * text whose patterns are applied line by line (their "^" means a line start).
  */
-export function union(patterns: readonly RegExp[], opts: { multiline?: boolean } = {}): RegExp | undefined {
+export function union(
+  patterns: readonly (string | RegExp)[],
+  opts: { multiline?: boolean } = {},
+): RegExp | undefined {
   if (patterns.length === 0) return undefined;
-  const multiline = opts.multiline === true || patterns.some((p) => p.flags.includes('m'));
-  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), multiline ? 'im' : 'i');
+  const multiline =
+    opts.multiline === true || patterns.some((p) => typeof p !== 'string' && p.flags.includes('m'));
+  const alts = patterns.map((p) => `(?:${typeof p === 'string' ? escapeRe(p) : p.source})`);
+  return new RegExp(alts.join('|'), multiline ? 'im' : 'i');
 }
 
 /** `patterns.some(p => p.test(s))`, skipping the list when the prefilter says none can match. */

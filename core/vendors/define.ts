@@ -19,6 +19,7 @@
  * vendor's postmaster page among its links.
  */
 import type { BounceType, Policy, ReaderAction, VendorPractice } from '../types';
+import { escapeRe } from '../util/regex';
 import type { Vendor, VendorRule } from './types';
 
 const DEFAULT_BOUNCE: Readonly<Record<VendorPractice, Partial<Record<Policy, BounceType>>>> = {
@@ -61,8 +62,6 @@ export function defineVendor(vendor: Vendor): Vendor {
   }
   return { ...vendor, rules: vendor.rules.map((r) => complete(r, vendor.postmaster)) };
 }
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A host pattern: the host is one of the domains or a sub-domain of one (e.g. `hosts('google.com')`

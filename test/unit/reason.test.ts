@@ -4,19 +4,16 @@
  *  (b) focused cases per reason, multilingual phrases and contradictions;
  *  (c) the tables stay linear-time (recheck) and the engine copes with hostile input.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
+import { type Label as LabelRow, loadLabels } from '../../cli/corpus';
 import {
   decideReason,
   inferCommand,
   normaliseReasonText,
   type ReasonInput,
-  reasonMeaning,
-  reasonText,
 } from '../../core/diagnose/reason';
-import { REASON_WORDS } from '../../core/knowledge/reason-text';
+import { REASON_WORDS, reasonMeaning, reasonText } from '../../core/knowledge/reason-text';
 import {
   COMMAND_CUES,
   PRIMARY_ORDER,
@@ -28,25 +25,7 @@ import {
 } from '../../core/knowledge/reasons';
 import type { DsnAction, Reason, SmtpCommand } from '../../core/types';
 
-// vitest runs from the project root (happy-dom gives import.meta.url a non-file scheme).
-const CORPUS = `${resolve(process.cwd(), '../shared/corpus')}/`;
-
-interface LabelRow {
-  file: string;
-  message: number;
-  index: number;
-  reason: string;
-  deliverystatus: string;
-  replycode: string | number;
-  diagnosticcode: string;
-  action: string;
-  diagnostictype: string;
-}
-
-const rows: LabelRow[] = readFileSync(`${CORPUS}labels.jsonl`, 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as LabelRow);
+const rows: LabelRow[] = loadLabels();
 
 const NOT_A_REASON = new Set(['feedback', 'vacation', 'delivered', '(unlabeled)', '(not-a-bounce)']);
 
