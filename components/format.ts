@@ -23,7 +23,7 @@ export function isBadgeable(v: Verdict): boolean {
   return v.isBounce && v.recipients.length > 0;
 }
 
-export const BOUNCE_LABEL: Record<BounceType, string> = { hard: 'HARD', soft: 'SOFT' };
+const BOUNCE_LABEL: Record<BounceType, string> = { hard: 'HARD', soft: 'SOFT' };
 
 /** Badge label: the policy's own label (Sinch says RETRY for 421), else HARD/SOFT. */
 export function bounceLabel(d: Decision): string {

@@ -12,7 +12,7 @@ import { type Classified, type ClassifyInput, type ClassifyResponse, toRequest }
 import { createRuntime, type Runtime } from './runtime';
 import { loadSettings, watchSettings } from './settings';
 
-export async function classifyInBackground(input: ClassifyInput, policy: Policy): Promise<Classified> {
+async function classifyInBackground(input: ClassifyInput, policy: Policy): Promise<Classified> {
   const res = (await browser.runtime.sendMessage(toRequest(input, policy))) as ClassifyResponse | undefined;
   if (!res) throw new Error('no answer from the background');
   if (!res.ok) throw new Error(res.error);
@@ -39,8 +39,13 @@ export async function bootWebmail(
     // pushState SPAs (Outlook) fire no hashchange/popstate: WXT polls the URL for us.
     ctx.addEventListener(window, 'wxt:locationchange', () => runtime.locationChanged());
     ctx.onInvalidated(() => {
-      unwatch();
+      // Stop first: once the extension context is gone, removeListener itself may throw.
       runtime.stop();
+      try {
+        unwatch();
+      } catch {
+        // the listener dies with the context anyway
+      }
     });
     return runtime;
   } catch (err) {

@@ -4,8 +4,9 @@
  * page's main thread, and answers each request with the verdict and its plain-text summary.
  */
 import { classifyRaw, classifyVisible, summarize } from '../core';
-import { POLICIES, type Policy, type VisibleMessage } from '../core/types';
+import type { Policy, Verdict, VisibleMessage } from '../core/types';
 import { binaryToBytes, type ClassifyRequest, type ClassifyResponse } from './messages';
+import { isPolicy } from './settings';
 
 const MAX_VISIBLE = 1_000_000;
 
@@ -25,15 +26,24 @@ function cleanVisible(v: VisibleMessage): VisibleMessage {
   return out;
 }
 
-export async function handleClassifyRequest(req: ClassifyRequest): Promise<ClassifyResponse> {
+/**
+ * Run a classification and answer with the verdict and its plain-text summary, or with the error's
+ * message if anything in it throws (shared by the background and the popup's paste box).
+ */
+export async function toClassifyResponse(run: () => Verdict | Promise<Verdict>): Promise<ClassifyResponse> {
   try {
-    const policy: Policy = POLICIES.includes(req.policy) ? req.policy : 'rfc';
-    const verdict =
-      typeof req.rawBinary === 'string'
-        ? await classifyRaw(binaryToBytes(req.rawBinary), { policy })
-        : classifyVisible(cleanVisible(req.visible as VisibleMessage), { policy });
+    const verdict = await run();
     return { ok: true, verdict, summary: summarize(verdict) };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+export function handleClassifyRequest(req: ClassifyRequest): Promise<ClassifyResponse> {
+  return toClassifyResponse(() => {
+    const policy: Policy = isPolicy(req.policy) ? req.policy : 'rfc';
+    return typeof req.rawBinary === 'string'
+      ? classifyRaw(binaryToBytes(req.rawBinary), { policy })
+      : classifyVisible(cleanVisible(req.visible as VisibleMessage), { policy });
+  });
 }

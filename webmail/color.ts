@@ -57,7 +57,7 @@ export function luminance(c: Rgba): number {
 }
 
 /** Below this luminance white text contrasts better than black: a background this dark is dark. */
-export const DARK_LUMINANCE = 0.179;
+const DARK_LUMINANCE = 0.179;
 
 /** The scheme a background belongs to: dark when light text reads better on it. */
 export function backgroundScheme(bg: Rgba): 'light' | 'dark' {

@@ -10,7 +10,7 @@ import { backgroundScheme, luminance, paintedBackground, parseColor } from './co
 import { bytesToBinary } from './messages';
 import { looksLikeRfc822, visibleText } from './text';
 
-export const GMAIL_ORIGIN = 'https://mail.google.com';
+const GMAIL_ORIGIN = 'https://mail.google.com';
 
 export const SELECTORS = {
   /** One message (outer element). Ids: data-legacy-message-id (hex), data-message-id (#msg-f:<decimal>). */
@@ -78,7 +78,7 @@ export function messageKey(el: Element): string | undefined {
 // ---- DOM reading ------------------------------------------------------------------------------
 
 /** Rendered and displayed (Gmail keeps stale views in the DOM, hidden with display:none). */
-export function isVisible(el: Element): boolean {
+function isVisible(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
   if (typeof check === 'function') return check.call(el);
   for (let e: Element | null = el; e; e = e.parentElement) {

@@ -4,6 +4,7 @@
  * answers with the verdict and its plain-text summary. Messages are JSON-serialised by the browser,
  * so raw bytes travel as a binary string (one char per byte, lossless).
  */
+import type { PasteResult } from '../components/PasteView';
 import type { Policy, Verdict, VisibleMessage } from '../core/types';
 
 export const CLASSIFY_MESSAGE = 'bounce-lens:classify';
@@ -24,7 +25,8 @@ export interface ClassifyRequest {
   rawBinary?: string;
 }
 
-export type ClassifyResponse = ({ ok: true } & Classified) | { ok: false; error: string };
+/** The verdict and its summary, or why classifying failed (the paste box shows the same). */
+export type ClassifyResponse = PasteResult;
 
 export function bytesToBinary(bytes: Uint8Array): string {
   let out = '';

@@ -95,7 +95,7 @@ function winOf(node: Node): Win | null {
 }
 
 /** Hidden by the page: `hidden`, or display:none on it or an ancestor, or visibility:hidden. */
-export function isShown(el: Element): boolean {
+function isShown(el: Element): boolean {
   const win = winOf(el);
   for (let a: Element | null = el; a; a = a.parentElement) {
     if (a.hasAttribute('hidden')) return false;
@@ -257,7 +257,7 @@ function isDraftCard(loc: Located, body: Element): boolean {
 }
 
 /** FNV-1a, 32 bits, hex: a short stable tag for key parts that have no id. */
-export function hash32(s: string): string {
+function hash32(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -451,7 +451,7 @@ function readVisible(msg: OpenMessage): VisibleMessage {
  * message); before the body when neither exists.
  */
 function badgeSlot(msg: OpenMessage): { parent: Element; before: Node | null } {
-  const loc = locate(msg.body);
+  const loc = current(msg);
   const doc = msg.body.ownerDocument;
   const open = openBodies(doc).filter((b) => loc.pane.contains(b)).length;
   const subject = loc.subjectEl;
@@ -463,7 +463,7 @@ function badgeSlot(msg: OpenMessage): { parent: Element; before: Node | null } {
   return parent ? { parent, before: msg.body } : { parent: loc.pane, before: null };
 }
 
-export function createOutlookAdapter(): WebmailAdapter {
+function createOutlookAdapter(): WebmailAdapter {
   return {
     id: 'outlook',
     matches: (url: URL) =>

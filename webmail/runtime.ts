@@ -47,13 +47,6 @@ export interface RuntimeStats {
   /** MutationObserver callbacks. */
   batches: number;
   scans: number;
-  /** Total milliseconds spent in scans. */
-  scanMs: number;
-  /** Messages that went through the pre-filter. */
-  checked: number;
-  /** Messages sent to the classifier. */
-  classified: number;
-  errors: number;
 }
 
 export interface Runtime {
@@ -73,6 +66,13 @@ export const HOST_TAG = 'bounce-lens-badge';
 
 /** Default delay between the first mutation of a burst and the scan it triggers. */
 export const DEFAULT_DEBOUNCE_MS = 16;
+
+/**
+ * Reading the webmail's theme costs style reads (Gmail probes the document, Outlook walks ancestors
+ * with getComputedStyle). Scans triggered by mutations and timers re-read it at most this often;
+ * a mount, scanNow and a location change always re-read it.
+ */
+const THEME_READ_INTERVAL_MS = 1000;
 
 interface Mount {
   host: HTMLElement;
@@ -120,19 +120,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const quick = opts.quick ?? quickCheck;
   let settings: Settings = { ...opts.settings };
 
-  const stats: RuntimeStats = { batches: 0, scans: 0, scanMs: 0, checked: 0, classified: 0, errors: 0 };
+  const stats: RuntimeStats = { batches: 0, scans: 0 };
   const entries = new Map<string, Entry>();
   const mounted = new Set<Entry>();
   const inflight = new Set<Promise<unknown>>();
   let current = new Map<string, OpenMessage>();
   let theme: Theme = 'light';
+  let themeReadAt = Number.NEGATIVE_INFINITY;
   let running = false;
   let observing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
 
   const report = (where: string, err: unknown): void => {
-    stats.errors++;
     try {
       opts.onError?.(where, err);
     } catch {
@@ -169,7 +169,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   const onTimer = guard('timer', () => {
     timer = undefined;
-    scan();
+    scan(false);
   });
 
   const onMutations = guard('observer', () => {
@@ -177,74 +177,72 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     if (timer === undefined) timer = setTimeout(onTimer, debounceMs);
   });
 
-  const scan = (): void => {
+  /** `freshTheme`: re-read the theme now rather than at most once per THEME_READ_INTERVAL_MS. */
+  const scan = (freshTheme: boolean): void => {
     if (!running || !settings.overlay) return;
-    const t0 = performance.now();
     stats.scans++;
+    let open: OpenMessage[];
     try {
-      let open: OpenMessage[];
-      try {
-        open = adapter.findOpenMessages(doc);
-      } catch (err) {
-        report('findOpenMessages', err);
-        open = [];
-      }
-      const next = new Map<string, OpenMessage>();
-      for (const m of open) if (!next.has(m.key)) next.set(m.key, m);
-      current = next;
-
-      const now = Date.now();
-      for (const m of next.values()) {
-        let e = entries.get(m.key);
-        if (!e) {
-          e = {
-            key: m.key,
-            state: 'pending',
-            attempts: 0,
-            retryAt: 0,
-            results: new Map(),
-            badgeable: false,
-            inflight: new Set(),
-          };
-          entries.set(m.key, e);
-          track(handle(e, m));
-          continue;
-        }
-        // Most recently seen last: the cache trims from the front.
-        entries.delete(m.key);
-        entries.set(m.key, e);
-        if (e.state === 'failed' && e.attempts < maxAttempts && now >= e.retryAt) {
-          e.state = 'pending';
-          track(handle(e, m));
-        } else if (e.state === 'done' && e.badgeable) {
-          show(e, m);
-        }
-      }
-
-      for (const e of [...mounted]) if (!next.has(e.key)) unmount(e);
-
-      if (mounted.size > 0) {
-        const t = readTheme();
-        if (t !== theme) {
-          theme = t;
-          for (const e of mounted) {
-            const m = current.get(e.key);
-            if (m) show(e, m);
-          }
-        }
-      }
-      trimCache();
-    } finally {
-      stats.scanMs += performance.now() - t0;
+      open = adapter.findOpenMessages(doc);
+    } catch (err) {
+      report('findOpenMessages', err);
+      open = [];
     }
+    const next = new Map<string, OpenMessage>();
+    for (const m of open) if (!next.has(m.key)) next.set(m.key, m);
+    current = next;
+
+    const now = Date.now();
+    for (const m of next.values()) {
+      let e = entries.get(m.key);
+      if (!e) {
+        e = {
+          key: m.key,
+          state: 'pending',
+          attempts: 0,
+          retryAt: 0,
+          results: new Map(),
+          badgeable: false,
+          inflight: new Set(),
+        };
+        entries.set(m.key, e);
+        track(handle(e, m));
+        continue;
+      }
+      // Most recently seen last: the cache trims from the front.
+      entries.delete(m.key);
+      entries.set(m.key, e);
+      if (e.state === 'failed' && e.attempts < maxAttempts && now >= e.retryAt) {
+        e.state = 'pending';
+        track(handle(e, m));
+      } else if (e.state === 'done' && e.badgeable) {
+        show(e, m);
+      }
+    }
+
+    for (const e of [...mounted]) if (!next.has(e.key)) unmount(e);
+
+    if (mounted.size > 0 && (freshTheme || Date.now() - themeReadAt >= THEME_READ_INTERVAL_MS)) {
+      refreshTheme();
+    }
+    trimCache();
   };
 
-  const readTheme = (): Theme => {
+  /** Read the webmail's theme; when it changed, repaint the mounted badges. */
+  const refreshTheme = (): void => {
+    themeReadAt = Date.now();
+    let t: Theme;
     try {
-      return adapter.theme(doc);
+      t = adapter.theme(doc);
     } catch (err) {
       report('theme', err);
-      return theme;
+      return;
+    }
+    if (t === theme) return;
+    theme = t;
+    for (const e of [...mounted]) {
+      const m = current.get(e.key);
+      if (m) show(e, m);
     }
   };
 
@@ -263,7 +261,6 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     e.attempts++;
     try {
       const visible = adapter.readVisible(m);
-      stats.checked++;
       if (!quick(visible).likely) {
         e.state = 'done';
         e.badgeable = false;
@@ -280,7 +277,6 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         }
         if (raw && raw.length > 0) {
           try {
-            stats.classified++;
             result = await opts.classify({ raw }, policy);
             e.input = { raw };
           } catch (err) {
@@ -289,7 +285,6 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         }
       }
       if (!result) {
-        stats.classified++;
         result = await opts.classify({ visible }, policy);
         e.input = { visible };
       }
@@ -343,7 +338,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // ---- the badge host -------------------------------------------------------------------------
 
   const mount = (e: Entry, m: OpenMessage, result: Classified): void => {
-    if (!theme || mounted.size === 0) theme = readTheme();
+    refreshTheme();
     const slot = adapter.badgeSlot(m);
     const host = doc.createElement(HOST_TAG);
     host.setAttribute('data-bounce-lens', 'badge');
@@ -411,7 +406,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     if (!running) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    scan();
+    scan(true);
     schedule(debounceMs);
   });
 
@@ -446,7 +441,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       win?.addEventListener('popstate', onLocation);
       if (settings.overlay) {
         observe();
-        scan();
+        scan(true);
       }
     }),
     stop: guard('stop', () => {
@@ -468,7 +463,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       }
       if (!prev.overlay) {
         observe();
-        scan();
+        scan(true);
         return;
       }
       if (prev.policy !== settings.policy) {
@@ -478,7 +473,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         }
       }
     }),
-    scanNow: guard('scan', () => scan()),
+    scanNow: guard('scan', () => scan(true)),
     async idle() {
       while (inflight.size > 0) await Promise.all([...inflight]);
     },

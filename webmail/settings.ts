@@ -3,20 +3,23 @@
  * content scripts (which re-render when they change) and written by the popup/options pages.
  */
 import { browser } from 'wxt/browser';
+import type { SettingsValue } from '../components/SettingsView';
 import { POLICIES, type Policy } from '../core/types';
 
-export interface Settings {
-  policy: Policy;
-  overlay: boolean;
-}
+/** The stored settings: the same shape the settings form edits. */
+export type Settings = SettingsValue;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = { policy: 'rfc', overlay: true };
 
 const KEYS = ['policy', 'overlay'] as const;
 
+export function isPolicy(v: unknown): v is Policy {
+  return (POLICIES as readonly unknown[]).includes(v);
+}
+
 /** Keep only valid values; anything else falls back to the default. */
 export function normalizeSettings(raw: Record<string, unknown>): Settings {
-  const policy = POLICIES.includes(raw.policy as Policy) ? (raw.policy as Policy) : DEFAULT_SETTINGS.policy;
+  const policy = isPolicy(raw.policy) ? raw.policy : DEFAULT_SETTINGS.policy;
   const overlay = typeof raw.overlay === 'boolean' ? raw.overlay : DEFAULT_SETTINGS.overlay;
   return { policy, overlay };
 }
@@ -31,7 +34,7 @@ export async function loadSettings(): Promise<Settings> {
 
 export async function saveSettings(patch: Partial<Settings>): Promise<void> {
   const clean: Partial<Settings> = {};
-  if (patch.policy !== undefined && POLICIES.includes(patch.policy)) clean.policy = patch.policy;
+  if (isPolicy(patch.policy)) clean.policy = patch.policy;
   if (typeof patch.overlay === 'boolean') clean.overlay = patch.overlay;
   await browser.storage.local.set(clean);
 }

@@ -90,7 +90,7 @@ const STYLE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b
 const STYLE_PRE = /(?:^|;)\s*white-space\s*:\s*(?:pre|break-spaces)/i;
 
 /** Characters of body text read at most: bounces state their business early. */
-export const MAX_TEXT = 200_000;
+const MAX_TEXT = 200_000;
 /** Nodes visited at most per call. */
 const MAX_NODES = 200_000;
 /** Longest data-emoji value read (an emoji sequence, never prose). */

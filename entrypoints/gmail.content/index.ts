@@ -24,7 +24,8 @@ import { bootWebmail } from '../../webmail/boot';
 import { gmailAdapter } from '../../webmail/gmail';
 
 export default defineContentScript({
-  matches: ['https://mail.google.com/*'],
+  // Mail pages only (the adapter's matches() rejects the rest of mail.google.com too).
+  matches: ['https://mail.google.com/mail/*'],
   runAt: 'document_idle',
   allFrames: false,
   main(ctx) {

@@ -7,8 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { type PasteResult, PasteView } from '../../components/PasteView';
 import { SettingsView } from '../../components/SettingsView';
 import { STYLES } from '../../components/styles';
-import { classifyRaw, classifyVisible, summarize } from '../../core';
+import { classifyRaw, classifyVisible } from '../../core';
 import type { Policy } from '../../core/types';
+import { toClassifyResponse } from '../../webmail/classify-service';
 import { copyText } from '../../webmail/clipboard';
 import {
   DEFAULT_SETTINGS,
@@ -20,26 +21,26 @@ import {
 import { looksLikeRfc822 } from '../../webmail/text';
 
 /** Pasted text is a whole raw message when it starts with a header block; otherwise bounce text. */
-export async function classifyPasted(text: string, policy: Policy): Promise<PasteResult> {
-  try {
-    const verdict = looksLikeRfc822(text.trimStart())
-      ? await classifyRaw(text.trimStart(), { policy })
-      : classifyVisible({ text }, { policy, pasted: true });
-    return { ok: true, verdict, summary: summarize(verdict) };
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
+export function classifyPasted(text: string, policy: Policy): Promise<PasteResult> {
+  return toClassifyResponse(() =>
+    looksLikeRfc822(text.trimStart())
+      ? classifyRaw(text.trimStart(), { policy })
+      : classifyVisible({ text }, { policy, pasted: true }),
+  );
 }
 
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
 function useColorScheme(): 'light' | 'dark' {
-  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
-  const [dark, setDark] = useState(!!query?.matches);
+  const [dark, setDark] = useState(() => typeof matchMedia === 'function' && matchMedia(DARK_QUERY).matches);
   useEffect(() => {
-    if (!query) return;
+    if (typeof matchMedia !== 'function') return;
+    const query = matchMedia(DARK_QUERY);
     const on = (): void => setDark(query.matches);
+    on();
     query.addEventListener('change', on);
     return () => query.removeEventListener('change', on);
-  }, [query]);
+  }, []);
   return dark ? 'dark' : 'light';
 }
 

@@ -14,8 +14,3 @@ export function loadPage(html: string): void {
   document.documentElement.innerHTML = inner;
   document.body.className = /<body class="([^"]*)"/.exec(html)?.[1] ?? '';
 }
-
-/** Clone a <template>'s content into a parent, the way the fixture script does. */
-export function instantiate(template: HTMLTemplateElement, parent: Element): void {
-  parent.append(template.content.cloneNode(true));
-}

@@ -451,6 +451,30 @@ describe('runtime: rendering', () => {
     expect(hosts()).toEqual([host]);
   });
 
+  it('reads the theme at most once a second on mutation scans, always on scanNow', async () => {
+    articles('m1');
+    const theme = vi.fn((): 'light' | 'dark' => 'light');
+    const { runtime: rt } = start({ adapter: fakeAdapter({ theme }) });
+    await settle(rt);
+    const reads = theme.mock.calls.length;
+    expect(reads).toBeGreaterThan(0);
+    const mutationScan = async () => {
+      const scans = rt.stats.scans;
+      document.body.append(document.createElement('span'));
+      await vi.waitFor(() => expect(rt.stats.scans).toBeGreaterThan(scans));
+    };
+    for (let i = 0; i < 5; i++) await mutationScan();
+    expect(theme).toHaveBeenCalledTimes(reads);
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 1001);
+    await mutationScan();
+    expect(theme).toHaveBeenCalledTimes(reads + 1);
+    await mutationScan();
+    expect(theme).toHaveBeenCalledTimes(reads + 1);
+    rt.scanNow();
+    expect(theme).toHaveBeenCalledTimes(reads + 2);
+  });
+
   it('forgets old messages beyond the cache size, but never the open ones', async () => {
     const keys = Array.from({ length: 12 }, (_, i) => `m${i}`);
     articles(...keys);
