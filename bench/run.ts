@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { CoreBench } from './core';
+import { HOSTILE_RUNS, TIMED_PASSES, WARMUP_PASSES } from './params';
 
 type HostileResult = { name: string; rawMs: number; visibleMs: number };
 
@@ -65,14 +66,14 @@ async function main(argv: string[]): Promise<void> {
   }
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(
-    `Classifier over ${core.files} files, ${(core.bytes / 1e6).toFixed(2)} MB (${dir}), median of 15 passes after 20 warm-up passes`,
+    `Classifier over ${core.files} files, ${(core.bytes / 1e6).toFixed(2)} MB (${dir}), median of ${TIMED_PASSES} passes after ${WARMUP_PASSES} warm-up passes`,
   );
   out(`  ${core.mbPerSecond} MB/s   p50 ${core.p50Ms} ms   p99 ${core.p99Ms} ms per message`);
   if (core.coldSeconds !== undefined)
     out(
       `  first (cold) pass: ${(core.coldSeconds * 1000).toFixed(0)} ms, ${(core.bytes / 1e6 / core.coldSeconds).toFixed(1)} MB/s`,
     );
-  out('Hostile inputs, 5 MB each (median of 3 runs)');
+  out(`Hostile inputs, 5 MB each (median of ${HOSTILE_RUNS} runs)`);
   for (const h of core.hostile ?? []) {
     out(
       `  ${h.name.padEnd(40)} raw ${String(h.rawMs).padStart(7)} ms   visible ${String(h.visibleMs).padStart(7)} ms`,

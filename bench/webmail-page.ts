@@ -49,7 +49,7 @@ window.MutationObserver = class extends RealObserver {
 };
 
 const api: BenchApi = {
-  stats: { batches: 0, scans: 0, scanMs: 0, checked: 0, classified: 0, errors: 0 },
+  stats: { batches: 0, scans: 0 },
   observerMs,
   timerMs,
   classifyCalls: 0,

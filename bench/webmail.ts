@@ -31,17 +31,8 @@ import { type FixtureMessage, gmailPage, notificationText } from '../test/fixtur
 import { MESSAGES, RAW, type RawVia, THREADS } from '../test/fixtures/gmail/scenarios';
 import { closeWindows, FIXTURES, fixtureHtml, loadPage } from '../test/unit/webmail/outlook-fixtures';
 import { DEFAULT_DEBOUNCE_MS } from '../webmail/runtime';
+import { median, quantile } from './stats';
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-const q = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
-};
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 const gz = (b: Uint8Array | string): number => gzipSync(b, { level: 9 }).length;
 
@@ -344,7 +335,7 @@ function mutationBench(m: MutationRun): MutationBench {
     scans: m.timerMs.length,
     observerCallbackMedianMs: round(median(m.observerMs), 4),
     scanMedianMs: round(median(m.timerMs), 4),
-    scanP90Ms: round(q(m.timerMs, 0.9), 4),
+    scanP90Ms: round(quantile(m.timerMs, 0.9), 4),
     amortizedPerBatchMs: round((observerTotal + scanTotal) / Math.max(1, m.batches), 4),
     targetMs: 0.1,
     classifierCalls: m.classifyCalls,
@@ -584,9 +575,9 @@ export async function benchWebmail(opts: { build?: boolean; runs?: number } = {}
       runsPerMessage: runs,
       messages: Object.keys(LATENCY_MESSAGES),
       rawMedianMs: round(median(raw.slice(1)), 1),
-      rawP90Ms: round(q(raw.slice(1), 0.9), 1),
+      rawP90Ms: round(quantile(raw.slice(1), 0.9), 1),
       visibleMedianMs: round(median(vis), 1),
-      visibleP90Ms: round(q(vis, 0.9), 1),
+      visibleP90Ms: round(quantile(vis, 0.9), 1),
       firstMs: round(results[0]?.ms ?? Number.NaN, 1),
       perMessage,
       debounceMs: DEFAULT_DEBOUNCE_MS,
@@ -598,7 +589,7 @@ export async function benchWebmail(opts: { build?: boolean; runs?: number } = {}
         runsPerMessage: runs,
         messages: OUTLOOK_LATENCY,
         medianMs: round(median(olMs), 1),
-        p90Ms: round(q(olMs, 0.9), 1),
+        p90Ms: round(quantile(olMs, 0.9), 1),
         perMessage: olPerMessage,
         debounceMs: DEFAULT_DEBOUNCE_MS,
         targetMs: LATENCY_TARGET_MS,

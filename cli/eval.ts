@@ -18,28 +18,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SISIMAI_PSEUDO_STATUS_PATTERN } from '../core/knowledge/reasons';
 import type { RecipientVerdict, Verdict } from '../core/types';
 import { classifyInput } from './classify';
-
-interface Label {
-  file: string;
-  message: number;
-  recipient: string;
-  deliverystatus: string;
-  replycode: string | number;
-  reason: string;
-  hardbounce: number;
-  diagnosticcode: string;
-}
-
-interface Override {
-  file: string;
-  recipient: string;
-  field: 'recipient' | 'status' | 'reason' | 'hardbounce';
-  sisimai: string;
-  correct: string;
-  evidence: string;
-}
+import { CORPUS_DIR, type Label, loadLabels, loadOverrides, type Override, pct } from './corpus';
 
 const NOT_BOUNCE = new Set(['feedback', 'vacation', 'delivered', '(not-a-bounce)']);
 
@@ -60,10 +42,7 @@ export async function evaluate(
   mode: 'raw' | 'visible',
   overrides: Override[],
 ): Promise<ModeReport> {
-  const labels: Label[] = readFileSync(join(corpus, 'labels.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Label);
+  const labels = loadLabels(corpus);
   const byFile = new Map<string, Label[]>();
   for (const l of labels) byFile.set(l.file, [...(byFile.get(l.file) ?? []), l]);
   const files = readdirSync(join(corpus, 'eml'))
@@ -121,7 +100,7 @@ export async function evaluate(
 
       const so = override(file, r.recipient, 'status');
       const wantStatus = so?.correct ?? r.deliverystatus;
-      const pseudo = wantStatus === '' || /^[45]\.0\.9\d\d$/.test(wantStatus);
+      const pseudo = wantStatus === '' || SISIMAI_PSEUDO_STATUS_PATTERN.test(wantStatus);
       const gotStatus = got.status ?? '';
       const statusOk = pseudo
         ? gotStatus === '' || /^[245]\.0\.0$/.test(gotStatus)
@@ -164,8 +143,6 @@ function clip(s: string | undefined): string {
   return t.length > 110 ? `${t.slice(0, 109)}…` : t;
 }
 
-const pct = (x: { ok: number; total: number }) => (x.total ? (100 * x.ok) / x.total : 100);
-
 export function formatReport(r: ModeReport): string {
   const line = (name: string, x: { ok: number; total: number }) =>
     `  ${name.padEnd(11)} ${pct(x).toFixed(1).padStart(5)}%  (${x.ok}/${x.total})`;
@@ -188,16 +165,11 @@ export function formatReport(r: ModeReport): string {
 
 async function main(argv: string[]): Promise<number> {
   const ci = argv.indexOf('--corpus');
-  const corpus = resolve(ci >= 0 ? (argv[ci + 1] ?? '') : '../shared/corpus');
+  const corpus = ci >= 0 ? resolve(argv[ci + 1] ?? '') : CORPUS_DIR;
   const mi = argv.indexOf('--mode');
   const modes: ('raw' | 'visible')[] =
     mi >= 0 ? [argv[mi + 1] === 'visible' ? 'visible' : 'raw'] : ['raw', 'visible'];
-  let overrides: Override[] = [];
-  try {
-    overrides = JSON.parse(readFileSync(resolve('docs/accuracy-overrides.json'), 'utf8')) as Override[];
-  } catch {
-    overrides = [];
-  }
+  const overrides = loadOverrides();
   const reports: ModeReport[] = [];
   for (const m of modes) reports.push(await evaluate(corpus, m, overrides));
   if (argv.includes('--json')) {

@@ -13,19 +13,15 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { OUTLOOK_HOSTS } from '../../webmail/outlook';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TMP = join(ROOT, 'test', 'e2e', '.tmp');
 export const EXT_DIR = process.env.EXT_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-export const WEBMAIL_HOSTS = [
-  'mail.google.com',
-  'outlook.live.com',
-  'outlook.office.com',
-  'outlook.office365.com',
-  'outlook.cloud.microsoft',
-];
+/** Every webmail host the extension runs on: each is mapped to the local fixture server. */
+export const WEBMAIL_HOSTS: string[] = ['mail.google.com', ...OUTLOOK_HOSTS];
 
 export function ensureCert(): { key: Buffer; cert: Buffer } {
   const dir = join(TMP, 'cert');

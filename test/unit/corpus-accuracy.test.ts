@@ -4,19 +4,15 @@
  * each with evidence; see docs/accuracy.md). A regression in extraction, detection, reasons, vendor
  * rules or policies shows up here.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR, loadLabels, loadOverrides, pct } from '../../cli/corpus';
 import { evaluate } from '../../cli/eval';
 
-const ROOT = join(__dirname, '..', '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
-const overrides = JSON.parse(readFileSync(join(ROOT, 'docs', 'accuracy-overrides.json'), 'utf8'));
-const pct = (x: { ok: number; total: number }) => (100 * x.ok) / x.total;
+const overrides = loadOverrides();
 
 describe('accuracy against Sisimai on the corpus', () => {
   it('raw: detection ≥ 99%, recipient ≥ 98%, status ≥ 97%, reason ≥ 92%, hard/soft ≥ 97%', async () => {
-    const r = await evaluate(CORPUS, 'raw', overrides);
+    const r = await evaluate(CORPUS_DIR, 'raw', overrides);
     expect(r.files).toBeGreaterThan(400);
     const got = {
       detection: pct(r.detection),
@@ -34,7 +30,7 @@ describe('accuracy against Sisimai on the corpus', () => {
   }, 120_000);
 
   it('visible text: reason ≥ 85%', async () => {
-    const r = await evaluate(CORPUS, 'visible', overrides);
+    const r = await evaluate(CORPUS_DIR, 'visible', overrides);
     const reason = pct(r.reason);
     expect(reason, r.disagreements.filter((d) => d.startsWith('reason')).join('\n')).toBeGreaterThanOrEqual(
       85,
@@ -42,11 +38,8 @@ describe('accuracy against Sisimai on the corpus', () => {
   }, 120_000);
 
   it('every override names a real row and quotes its evidence', () => {
-    const labels = readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { file: string; recipient: string });
-    for (const o of overrides as { file: string; recipient: string; evidence: string }[]) {
+    const labels = loadLabels(CORPUS_DIR);
+    for (const o of overrides) {
       expect(
         labels.some((l) => l.file === o.file && l.recipient.toLowerCase() === o.recipient.toLowerCase()),
         o.file,

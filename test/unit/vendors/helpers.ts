@@ -4,12 +4,10 @@
  * deliberately small and only good enough for these fixtures).
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { CORPUS_DIR, type Label, loadLabels } from '../../../cli/corpus';
 import type { BounceType, Policy, Reason, SmtpCommand } from '../../../core/types';
 import type { VendorContext } from '../../../core/vendors/types';
-
-export const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
 
 export interface CaseOpts {
   status?: string;
@@ -101,7 +99,7 @@ function field(lines: string[], name: string): string {
 }
 
 export function readEml(file: string): EmlFields {
-  const raw = readFileSync(join(CORPUS, 'eml', file), 'utf8').replace(/\r\n/g, '\n');
+  const raw = readFileSync(join(CORPUS_DIR, 'eml', file), 'utf8').replace(/\r\n/g, '\n');
   const split = raw.indexOf('\n\n');
   const headLines = unfold(raw.slice(0, split));
   const headers: Record<string, string> = {};
@@ -167,18 +165,7 @@ export function ctxFromEml(file: string, override: Partial<VendorContext> = {}):
   };
 }
 
-export interface Label {
-  file: string;
-  reason: string;
-  deliverystatus: string;
-  replycode: string;
-  rhost: string;
-  diagnosticcode: string;
-}
-
+/** The corpus labels (labels.jsonl). */
 export function labels(): Label[] {
-  return readFileSync(join(CORPUS, 'labels.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Label);
+  return loadLabels(CORPUS_DIR);
 }
