@@ -13,9 +13,9 @@
  *   7. Any text left -> onhold; nothing at all -> undefined.
  */
 
+import { findCommand } from '../extract/command';
 import { reasonText } from '../knowledge/reason-text';
 import {
-  COMMAND_CUES,
   FALLBACK_RULES,
   type Guard,
   PHRASE_FAMILY_REASON,
@@ -128,17 +128,8 @@ export function normaliseStatus(status: string): string {
 
 /** The SMTP command a reply answered, read from cues such as "(in reply to RCPT TO command)". */
 export function inferCommand(text: string): SmtpCommand | '' {
-  const t = text.length > REASON_TEXT_LIMIT ? normaliseReasonText(text) : text.toLowerCase();
-  let best = -1;
-  let command: SmtpCommand | '' = '';
-  for (const cue of COMMAND_CUES) {
-    const i = t.indexOf(cue.text);
-    if (i >= 0 && (best < 0 || i < best)) {
-      best = i;
-      command = cue.command;
-    }
-  }
-  return command;
+  const t = text.length > REASON_TEXT_LIMIT ? normaliseReasonText(text) : text;
+  return findCommand(t) ?? '';
 }
 
 function matchPattern(text: string, p: ReasonPattern): string | undefined {

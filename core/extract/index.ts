@@ -9,8 +9,9 @@
  */
 import { BOUNCE_SENDERS, BOUNCE_SUBJECTS } from '../knowledge/ndr-signals';
 import { FAILURE_WORDS } from '../knowledge/text-formats';
-import type { DsnAction, Evidence, ExtractedRecipient, OriginalMessage, SmtpCommand } from '../types';
+import type { DsnAction, Evidence, ExtractedRecipient, OriginalMessage } from '../types';
 import { findReplyCode, normaliseAddress, statusInReply } from './codes';
+import { findCommand } from './command';
 import { type DsnReport, parseDsn } from './dsn';
 import {
   cteOf,
@@ -415,24 +416,9 @@ function fromDsn(d: DsnReport['recipients'][number], report: DsnReport): Extract
   const reply = d.diagnostic ? findReplyCode(d.diagnostic) : undefined;
   if (reply) r.replyCode = reply;
   else if (d.statusReply) r.replyCode = d.statusReply;
-  const cmd = d.diagnostic ? commandIn(d.diagnostic) : undefined;
+  const cmd = d.diagnostic ? findCommand(d.diagnostic) : undefined;
   if (cmd) r.command = cmd;
   return r;
-}
-
-function commandIn(s: string): SmtpCommand | undefined {
-  const m = /\b(?:in reply to|after)\s{1,2}(rcpt|data|mail|end of data|ehlo|helo|starttls)\b/i.exec(s);
-  if (!m?.[1]) return undefined;
-  const c = m[1].toLowerCase();
-  return c === 'rcpt'
-    ? 'RCPT'
-    : c === 'mail'
-      ? 'MAIL'
-      : c === 'ehlo' || c === 'helo'
-        ? 'EHLO'
-        : c === 'starttls'
-          ? 'STARTTLS'
-          : 'DATA';
 }
 
 /** Fill recipients' missing fields from the text blocks; add text-only recipients when asked. */
@@ -584,7 +570,5 @@ function isBounceHeaderBlock(body: string): boolean {
   const h = parseHeaderBlock(block);
   const from = h.get('from') ?? '';
   const ct = h.get('content-type') ?? '';
-  return (
-    /mailer-daemon|postmaster|mail delivery/i.test(from) || /report-type\s*=\s*"?delivery-status/i.test(ct)
-  );
+  return BOUNCE_SENDERS.some((re) => re.test(from)) || /report-type\s*=\s*"?delivery-status/i.test(ct);
 }

@@ -22,7 +22,6 @@ import {
   ANY_REPORTING_HOST,
   ANY_STATEMENT_BEFORE_RECIPIENT,
   BOILERPLATE,
-  COMMAND_PATTERNS,
   DELAY_PHRASES,
   DELIVERY_CONTEXT,
   EXPANDED_FROM,
@@ -51,6 +50,7 @@ import {
   joinContinuations,
   statusInReply,
 } from './codes';
+import { findCommand } from './command';
 
 export const TEXT_LIMITS = { maxChars: 256 * 1024, maxLines: 4000, maxDiagnostic: 1200 };
 
@@ -508,25 +508,10 @@ function readBlock(block: Line[], anchorText = ''): BlockInfo {
   // The anchor line may carry it too ("Sent <<< RCPT TO:<addr>").
   const cues = anchorText ? `${anchorText}\n${joined}` : joined;
   const flat = cues.replace(/\s+/g, ' ');
-  const lower = flat.toLowerCase();
-  // Several patterns share a key ("after ", "in reply to"): each key is looked for once.
-  const present = new Int8Array(COMMAND_KEYS.length); // 0 not looked for, 1 present, 2 absent
-  for (let k = 0; k < COMMAND_PATTERNS.length; k++) {
-    const { re, command } = COMMAND_PATTERNS[k] as (typeof COMMAND_PATTERNS)[number];
-    const ki = COMMAND_KEY_OF[k] as number;
-    if (present[ki] === 0) present[ki] = lower.includes(COMMAND_KEYS[ki] as string) ? 1 : 2;
-    if (present[ki] === 2) continue;
-    if (re.test(cues) || re.test(flat)) {
-      info.command = command;
-      break;
-    }
-  }
+  const command = findCommand(cues, flat);
+  if (command) info.command = command;
   return info;
 }
-
-/** The distinct literal keys of COMMAND_PATTERNS, and each pattern's key index. */
-const COMMAND_KEYS: readonly string[] = [...new Set(COMMAND_PATTERNS.map((p) => p.key))];
-const COMMAND_KEY_OF: readonly number[] = COMMAND_PATTERNS.map((p) => COMMAND_KEYS.indexOf(p.key));
 
 /**
  * All markers in one scan: a global alternation with one capture group per marker (in priority

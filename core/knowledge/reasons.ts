@@ -1387,57 +1387,6 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
 };
 
 /* ------------------------------------------------------------------------------------------------
- * SMTP command cues: which command a reply answered, when the caller could not tell.
- * ---------------------------------------------------------------------------------------------- */
-
-export interface CommandCue {
-  text: string;
-  command: SmtpCommand;
-  source: string;
-}
-
-/** The earliest cue in the text wins. Source: MTA (Postfix, Exim, qmail, Sendmail, DragonFly...). */
-export const COMMAND_CUES: readonly CommandCue[] = [
-  { text: 'in reply to rcpt to command', command: 'RCPT', source: 'Postfix' },
-  { text: 'in reply to mail from command', command: 'MAIL', source: 'Postfix' },
-  { text: 'in reply to end of data command', command: 'DATA', source: 'Postfix' },
-  { text: 'in reply to data command', command: 'DATA', source: 'Postfix' },
-  { text: 'in reply to helo command', command: 'HELO', source: 'Postfix' },
-  { text: 'in reply to ehlo command', command: 'EHLO', source: 'Postfix' },
-  { text: 'in reply to starttls command', command: 'STARTTLS', source: 'Postfix' },
-  { text: 'refused to talk to me', command: 'CONN', source: 'Postfix (greeting rejected)' },
-  { text: 'after rcpt to:', command: 'RCPT', source: 'Exim' },
-  { text: 'after rcpt command', command: 'RCPT', source: 'Exim/GMX' },
-  { text: 'after mail from:', command: 'MAIL', source: 'Exim' },
-  { text: 'after end of data', command: 'DATA', source: 'Exim' },
-  { text: 'after data', command: 'DATA', source: 'Exim' },
-  { text: 'after initial connection', command: 'CONN', source: 'Exim' },
-  { text: 'after ehlo', command: 'EHLO', source: 'Exim' },
-  { text: 'after helo', command: 'HELO', source: 'Exim' },
-  { text: 'does not like recipient', command: 'RCPT', source: 'qmail' },
-  { text: 'sender was rejected', command: 'MAIL', source: 'qmail' },
-  { text: 'my name was rejected', command: 'HELO', source: 'qmail' },
-  { text: 'failed after i sent the message', command: 'DATA', source: 'qmail' },
-  { text: 'failed on data command', command: 'DATA', source: 'qmail' },
-  { text: 'most progress was rcpt to response', command: 'RCPT', source: 'qmail (remote)' },
-  { text: 'did not like our rcpt to', command: 'RCPT', source: 'DragonFly' },
-  { text: 'did not like our mail from', command: 'MAIL', source: 'DragonFly' },
-  { text: 'did not like our final data', command: 'DATA', source: 'DragonFly' },
-  { text: 'did not like our data', command: 'DATA', source: 'DragonFly' },
-  { text: '>>> rcpt to', command: 'RCPT', source: 'Sendmail transcript' },
-  { text: '>>> mail from', command: 'MAIL', source: 'Sendmail transcript' },
-  { text: '>>> data', command: 'DATA', source: 'Sendmail transcript' },
-  { text: '[rcpt_to]', command: 'RCPT', source: 'Yahoo' },
-  { text: '[mail_from]', command: 'MAIL', source: 'Yahoo' },
-  { text: 'error following rcpt command', command: 'RCPT', source: 'X6 / Novell' },
-  { text: 'for rcpt command', command: 'RCPT', source: '1&1' },
-  { text: 'for mail command', command: 'MAIL', source: '1&1' },
-  { text: 'for text command', command: 'DATA', source: '1&1' },
-  { text: 'for data command', command: 'DATA', source: '1&1' },
-  { text: 'smtp:rcpt host', command: 'RCPT', source: 'X3' },
-];
-
-/* ------------------------------------------------------------------------------------------------
  * (d) Decision order
  * ---------------------------------------------------------------------------------------------- */
 

@@ -13,9 +13,9 @@ import {
   normaliseReasonText,
   type ReasonInput,
 } from '../../core/diagnose/reason';
+import { COMMAND_PATTERNS } from '../../core/knowledge/commands';
 import { REASON_WORDS, reasonMeaning, reasonText } from '../../core/knowledge/reason-text';
 import {
-  COMMAND_CUES,
   PRIMARY_ORDER,
   REASON_PHRASES,
   SECONDARY_ORDER,
@@ -806,7 +806,15 @@ describe('reason: command inference', () => {
     expect(inferCommand(text)).toBe(want);
   });
 
-  it('takes the earliest cue', () => {
+  it('reads the same cue table as the extractor (Exim HELO, X6, X3, Yahoo MAIL_FROM)', () => {
+    expect(inferCommand('SMTP error from remote mail server after HELO foo: 550 no')).toBe('HELO');
+    expect(inferCommand('SMTP error from remote mail server after EHLO foo: 550 no')).toBe('EHLO');
+    expect(inferCommand('Error following RCPT command: 550 no such user')).toBe('RCPT');
+    expect(inferCommand('SMTP:RCPT host mx.example.org: 553 no')).toBe('RCPT');
+    expect(inferCommand('553 5.7.1 [BL21] Connections will not be accepted [MAIL_FROM]')).toBe('MAIL');
+  });
+
+  it('the recipient command outranks a later DATA in a transcript', () => {
     expect(inferCommand('>>> RCPT To:<a@b> <<< 550 no >>> DATA <<< 503 no')).toBe('RCPT');
   });
 });
@@ -826,7 +834,7 @@ describe('reason: tables', () => {
       // Leading/trailing spaces are deliberate word boundaries (" - spam"); inside, it must be normal.
       expect(normaliseReasonText(p), p).toBe(p.trim());
     }
-    for (const c of COMMAND_CUES) expect(c.text).toBe(c.text.toLowerCase());
+    for (const c of COMMAND_PATTERNS) expect(c.key).toBe(c.key.toLowerCase());
   });
 
   it('notes a source beside every family', () => {
