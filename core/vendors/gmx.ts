@@ -67,7 +67,6 @@ export const gmx = defineVendor({
       meaning: 'Header anomalies (duplicated Date/From/To, implausible Date).',
       practice: 'BLOCK',
       reason: 'notcompliantrfc',
-      action: 'fix-content',
       note: 'GMX checks headers strictly.',
       remediation: 'Fix the headers your software writes.',
       diagnosis: dx('malformed', { links: [ERRORS] }),

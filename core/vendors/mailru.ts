@@ -27,7 +27,6 @@ export const mailru = defineVendor({
       meaning: 'A spam verdict; often caused by bots abusing your web forms.',
       practice: 'BLOCK',
       reason: 'spamdetected',
-      action: 'fix-content',
       note: 'The link in the reply is pre-filled for a review request.',
       remediation: 'Use the link to request a review; protect your web forms (captcha, confirmed opt-in).',
       diagnosis: dx('content'),

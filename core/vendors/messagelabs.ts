@@ -30,7 +30,6 @@ export const messagelabs = defineVendor({
       meaning: 'Filtered as spam or by policy.',
       practice: 'BLOCK',
       reason: 'spamdetected',
-      action: 'fix-content',
       note: 'Email Security.cloud filtered the message.',
       remediation: 'Follow the troubleshooting link; if your IP is blocked use the IP removal form.',
       diagnosis: dx('content', { links: ['https://ipremoval.sms.symantec.com/'] }),

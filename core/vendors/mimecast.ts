@@ -153,7 +153,6 @@ export const mimecast = defineVendor({
       meaning: 'A spam signature matched (or the spam score passed the maximum).',
       practice: 'BLOCK',
       reason: 'spamdetected',
-      action: 'fix-content',
       note: "'MCSpamSignature' names a spam signature, not a virus.",
       remediation:
         'Review the content; ask the recipient to allow-list you (anti-spam checks can be bypassed).',
@@ -168,7 +167,6 @@ export const mimecast = defineVendor({
       meaning: 'A virus signature, or a spam score above the maximum.',
       practice: 'BLOCK',
       reason: 'virusdetected',
-      action: 'fix-content',
       note: 'Mimecast uses the same text for viruses and for very high spam scores.',
       remediation: 'Scan the content; ask the recipient to allow-list you if it is a spam verdict.',
       diagnosis: dx('virus'),

@@ -183,7 +183,6 @@ export const orange = defineVendor({
       meaning: 'The content was judged to be spam.',
       practice: 'BLOCK',
       reason: 'spamdetected',
-      action: 'fix-content',
       note: 'A content verdict.',
       remediation: 'Review the content.',
       diagnosis: dx('content'),

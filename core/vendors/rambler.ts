@@ -39,7 +39,6 @@ export const rambler = defineVendor({
       meaning: 'A spam verdict.',
       practice: 'BLOCK',
       reason: 'spamdetected',
-      action: 'fix-content',
       note: 'Rambler asks you to contact its abuse desk if this is wrong.',
       remediation: 'Contact Rambler abuse with the rejection.',
       diagnosis: dx('content'),

@@ -213,7 +213,6 @@ export const protonmail = defineVendor({
       meaning: 'A spam verdict.',
       practice: 'BLOCK',
       reason: 'spamdetected',
-      action: 'fix-content',
       note: 'Proton’s spam filter refused the message.',
       remediation: 'Review content and authentication.',
       diagnosis: dx('content'),

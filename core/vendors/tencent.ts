@@ -118,7 +118,6 @@ export const tencent = defineVendor({
       meaning: 'The content was refused.',
       practice: 'BLOCK',
       reason: 'spamdetected',
-      action: 'fix-content',
       note: 'A content verdict.',
       remediation: 'Review the content.',
       diagnosis: dx('content'),

@@ -69,7 +69,6 @@ export const yandex = defineVendor({
       meaning: 'A spam verdict; if a source sends only spam it is blocked for 24 hours.',
       practice: 'BLOCK',
       reason: 'spamdetected',
-      action: 'fix-content',
       note: 'Follow the ya.cc link in the reply for the form.',
       remediation: "Follow Yandex's rules for honest mailers; protect web forms.",
       diagnosis: dx('content', { links: [BOUNCES] }),

@@ -2302,6 +2302,13 @@ export const CASES: readonly RuleCase[] = [
     reason: 'spamdetected',
     bounce: '-s',
     host: FR,
+    d: '550 5.7.1 spam detected',
+  },
+  {
+    rule: 'free-ip-spam',
+    reason: 'spamdetected',
+    bounce: '-s',
+    host: FR,
     d: '550 5.7.1 Too many spams from your IP (192.0.2.1), please visit http://postmaster.free.fr/',
   },
   {

@@ -11,8 +11,10 @@ import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { BLOCKLISTS, CAUSE_PATTERNS, CAUSES } from '../../../core/knowledge/causes';
 import { POLICIES } from '../../../core/types';
+import { defineVendor } from '../../../core/vendors/define';
 import { VENDORS } from '../../../core/vendors/index';
 import { SOURCES } from '../../../core/vendors/sources';
+import type { VendorRule } from '../../../core/vendors/types';
 import { CASES } from './cases';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -105,6 +107,24 @@ describe('vendor registry integrity', () => {
       if (r.practice === 'HARD' || r.practice === 'HARD(inactive)') expect(r.action, r.id).toBe('suppress');
       if (r.practice === 'BLOCK') expect(r.bounce?.sinch, r.id).toBe('soft');
     }
+  });
+
+  it('a block about the message itself asks to fix the content; one about the IP, the sender', () => {
+    const content = ['spamdetected', 'virusdetected', 'contenterror', 'notcompliantrfc'];
+    for (const { r } of allRules) {
+      if (r.practice === 'BLOCK' && r.reason && content.includes(r.reason) && r.id !== 'free-ip-spam')
+        expect(r.action, r.id).toBe('fix-content');
+    }
+    const byId = new Map(allRules.map(({ r }) => [r.id, r]));
+    expect(byId.get('free-spam')?.action).toBe('fix-content');
+    expect(byId.get('free-ip-spam')?.action).toBe('fix-sender');
+    // Derived, not written in the file: defineVendor fills it from practice + reason.
+    const { action: _a, ...spam } = byId.get('free-spam') as VendorRule;
+    const derived = (reason: VendorRule['reason']) =>
+      defineVendor({ id: 'free', name: 'x', source: 'x', recognize: {}, rules: [{ ...spam, reason }] })
+        .rules[0]?.action;
+    expect(derived('spamdetected')).toBe('fix-content');
+    expect(derived('blocked')).toBe('fix-sender');
   });
 
   it('contradictions name codes registered by IANA', () => {
