@@ -70,18 +70,32 @@ const POLICY_REASONS: ReadonlySet<Reason> = new Set([
   'filtered',
 ]);
 
-function vendorContext(r: ExtractedRecipient, x: ExtractedMessage): VendorContext {
+/** What the vendor engine reads about one recipient (exported for the vendor corpus tests). */
+export function vendorContext(r: ExtractedRecipient, x: ExtractedMessage): VendorContext {
   const at = r.recipient.lastIndexOf('@');
+  // A From without a display name has the address as its "name": say it once.
+  const name = x.fromName.toLowerCase() === x.from.toLowerCase() ? '' : x.fromName;
   return {
     remoteMta: (r.remoteMta ?? '').toLowerCase(),
-    reportingMta: (r.reportingMta ?? x.reportingMta ?? '').toLowerCase(),
+    // Only a Reporting-MTA the report itself names (DSN, SES, "Generating server:"...), not the
+    // extractor's fallback from the bounce's top Received "by" host: that host received the bounce
+    // (the sender's mailbox side), and the engine reads a lone reporting host as the server that
+    // answered about its own mailbox (lhost-yahoo-05, lhost-zoho-01: Yahoo and Zoho relayed
+    // another server's "User Unknown").
+    reportingMta: (
+      r.reportingMta ??
+      x.dsn?.reportingMta ??
+      x.ses?.reportingMta ??
+      x.textReport.reportingMta ??
+      ''
+    ).toLowerCase(),
     diagnostic: r.diagnostic ?? '',
     status: r.status ?? '',
     replyCode: r.replyCode ?? '',
     command: r.command ?? '',
     recipientDomain: at === -1 ? '' : r.recipient.slice(at + 1).toLowerCase(),
     headers: x.headers,
-    from: `${x.fromName} ${x.from}`.trim().toLowerCase(),
+    from: `${name} ${x.from}`.trim().toLowerCase(),
     subject: x.subject,
     body: x.textReport.section,
   };

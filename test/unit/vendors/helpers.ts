@@ -1,13 +1,24 @@
 /**
- * Test-local helpers for the vendor tests: build a VendorContext from a reply string, and read the
- * few fields the tests need from a corpus .eml (the core extractor is written elsewhere; this is
- * deliberately small and only good enough for these fixtures).
+ * Test-local helpers for the vendor tests: build a VendorContext from a reply string, and run a
+ * corpus .eml through the shipped pipeline (extractRaw -> vendorContext -> classifyRaw), so corpus
+ * tests check the context and verdict the product really produces.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR, type Label, loadLabels } from '../../../cli/corpus';
-import type { BounceType, Policy, Reason, SmtpCommand } from '../../../core/types';
+import { isFailing } from '../../../core/diagnose/kind';
+import { type ExtractedMessage, extractRaw } from '../../../core/extract/index';
+import { classifyRaw } from '../../../core/index';
+import type {
+  BounceType,
+  ExtractedRecipient,
+  Policy,
+  Reason,
+  SmtpCommand,
+  Verdict,
+} from '../../../core/types';
 import type { VendorContext } from '../../../core/vendors/types';
+import { vendorContext } from '../../../core/verdict';
 
 export interface CaseOpts {
   status?: string;
@@ -66,103 +77,32 @@ export function expectedBounce(code: string): Partial<Record<Policy, BounceType>
   return out;
 }
 
-// --- .eml reading ------------------------------------------------------------------------------
+// --- corpus files through the shipped pipeline -------------------------------------------------
 
-export interface EmlFields {
-  headers: Record<string, string>;
-  /** First Diagnostic-Code value (continuation lines joined), without the "smtp;" type. */
-  diagnostic: string;
-  status: string;
-  remoteMta: string;
-  reportingMta: string;
-  finalRecipient: string;
-  /** Human-readable text before the returned message, with base64 parts decoded. */
-  body: string;
+/** One corpus file as the product reads it: the extraction, the verdict, and per failed recipient the vendor context. */
+export interface CorpusBounce {
+  x: ExtractedMessage;
+  verdict: Verdict;
+  /** The failed recipients (what the verdict classifies), each with the exact context the verdict gives the vendor engine. */
+  recipients: { r: ExtractedRecipient; ctx: VendorContext }[];
 }
 
-function unfold(block: string): string[] {
-  const out: string[] = [];
-  for (const line of block.split('\n')) {
-    if (/^[ \t]/.test(line) && out.length) out[out.length - 1] += ` ${line.trim()}`;
-    else out.push(line.trimEnd());
-  }
-  return out;
-}
+const bounces = new Map<string, Promise<CorpusBounce>>();
 
-function field(lines: string[], name: string): string {
-  const re = new RegExp(`^${name}\\s*:\\s*(.*)$`, 'i');
-  for (const l of lines) {
-    const m = re.exec(l);
-    if (m?.[1] !== undefined) return m[1].trim();
+/** `file` (under ../shared/corpus/eml) through extractRaw, vendorContext and classifyRaw (rfc policy); cached. */
+export function corpusBounce(file: string): Promise<CorpusBounce> {
+  let p = bounces.get(file);
+  if (!p) {
+    p = (async () => {
+      const bytes = new Uint8Array(readFileSync(join(CORPUS_DIR, 'eml', file)));
+      const x = await extractRaw(bytes);
+      const verdict = await classifyRaw(bytes);
+      const recipients = x.recipients.filter(isFailing).map((r) => ({ r, ctx: vendorContext(r, x) }));
+      return { x, verdict, recipients };
+    })();
+    bounces.set(file, p);
   }
-  return '';
-}
-
-export function readEml(file: string): EmlFields {
-  const raw = readFileSync(join(CORPUS_DIR, 'eml', file), 'utf8').replace(/\r\n/g, '\n');
-  const split = raw.indexOf('\n\n');
-  const headLines = unfold(raw.slice(0, split));
-  const headers: Record<string, string> = {};
-  for (const l of headLines) {
-    const m = /^([A-Za-z0-9-]+):\s*(.*)$/.exec(l);
-    if (m?.[1] && m[2] !== undefined && headers[m[1].toLowerCase()] === undefined) {
-      headers[m[1].toLowerCase()] = m[2];
-    }
-  }
-  const rest = raw.slice(split + 2);
-  const lines = unfold(rest);
-  const diag = field(lines, 'Diagnostic-Code').replace(/^[a-z-]{2,20};\s*/i, '');
-  const stripType = (v: string) =>
-    v
-      .replace(/^[a-z-]{2,20};\s*/i, '')
-      .replace(/\s*\[.*$/, '')
-      .trim();
-  // Body: cut at the returned message; decode base64 blocks so their text is searchable.
-  const cut = rest.search(
-    /^(?:Content-Type:\s*(?:message\/rfc822|text\/rfc822-headers)|--- Below this line|------ This is a copy|--- The header of the original message)/im,
-  );
-  let body = cut > 0 ? rest.slice(0, cut) : rest;
-  body = body.replace(
-    /Content-Transfer-Encoding:\s*base64\s*\n\s*\n([A-Za-z0-9+/=\n]{16,})/gi,
-    (_m, b64: string) => Buffer.from(b64.replace(/\n/g, ''), 'base64').toString('utf8'),
-  );
-  let remote = stripType(field(lines, 'Remote-MTA'));
-  if (!remote) {
-    remote =
-      /host ([a-z0-9.-]+)\s?\[/i.exec(body)?.[1] ??
-      /(?:Generating server|DSN generated by):\s*([a-z0-9.-]+)/i.exec(body)?.[1] ??
-      '';
-  }
-  return {
-    headers,
-    diagnostic: diag,
-    status: field(lines, 'Status'),
-    remoteMta: remote.toLowerCase(),
-    reportingMta: stripType(field(lines, 'Reporting-MTA')).toLowerCase(),
-    finalRecipient: stripType(field(lines, 'Final-Recipient')).toLowerCase(),
-    body,
-  };
-}
-
-/** A VendorContext for the (first) failed recipient of a corpus file. */
-export function ctxFromEml(file: string, override: Partial<VendorContext> = {}): VendorContext {
-  const e = readEml(file);
-  const rcpt = e.finalRecipient || e.headers['x-failed-recipients'] || '';
-  const replyCode = /^([2-5][0-9]{2})[ -]/.exec(e.diagnostic)?.[1] ?? '';
-  return {
-    remoteMta: e.remoteMta,
-    reportingMta: e.reportingMta,
-    diagnostic: e.diagnostic,
-    status: e.status,
-    replyCode,
-    command: '',
-    recipientDomain: rcpt.includes('@') ? (rcpt.split('@')[1] ?? '') : '',
-    headers: e.headers,
-    from: (e.headers.from ?? '').toLowerCase(),
-    subject: e.headers.subject ?? '',
-    body: e.body,
-    ...override,
-  };
+  return p;
 }
 
 /** The corpus labels (labels.jsonl). */
