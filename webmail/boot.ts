@@ -36,8 +36,10 @@ export async function bootWebmail(
     });
     runtime.start();
     const unwatch = watchSettings((s) => runtime.updateSettings(s));
-    // pushState SPAs (Outlook) fire no hashchange/popstate: WXT polls the URL for us.
-    ctx.addEventListener(window, 'wxt:locationchange', () => runtime.locationChanged());
+    // pushState SPAs (Outlook) fire no hashchange/popstate: WXT watches the URL for us. Its event
+    // can come before the URL is committed (Navigation API), hence its newUrl; the runtime ignores
+    // the hashchange/popstate that report the same navigation.
+    ctx.addEventListener(window, 'wxt:locationchange', (e) => runtime.locationChanged(e.newUrl));
     ctx.onInvalidated(() => {
       // Stop first: once the extension context is gone, removeListener itself may throw.
       runtime.stop();

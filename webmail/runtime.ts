@@ -3,7 +3,9 @@
  * that sits behind the WebmailAdapter (webmail/adapter.ts).
  *
  * - Follows the SPA with location events plus ONE MutationObserver whose callback only schedules a
- *   scan (coalesced: at most one scan per `debounceMs` while the page keeps mutating).
+ *   scan (coalesced: at most one scan per `debounceMs` while the page keeps mutating). One navigation
+ *   is reported by up to three events (hashchange, popstate, and WXT's wxt:locationchange through
+ *   `locationChanged`); they are deduplicated by the location they lead to, so it is scanned once.
  * - A scan asks the adapter for the open messages and handles each message key once: cheap
  *   pre-filter (core quickCheck) first, then the raw source when the adapter can fetch it, else the
  *   visible text, classified by the injected `classify` (the background service worker in the
@@ -52,8 +54,13 @@ export interface RuntimeStats {
 export interface Runtime {
   start(): void;
   stop(): void;
-  /** The page's location changed (SPA navigation): scan now and once the view has rendered. */
-  locationChanged(): void;
+  /**
+   * The page's location changed (SPA navigation): scan now and once the view has rendered.
+   * `to` is the new location when the caller knows it before the document shows it (WXT's event,
+   * under the Navigation API, fires before the URL is committed); by default the document's location.
+   * A location already handled (the same navigation reported by hashchange or popstate) is ignored.
+   */
+  locationChanged(to?: URL | string): void;
   updateSettings(s: Settings): void;
   /** Run a scan synchronously (tests, bench). */
   scanNow(): void;
@@ -131,6 +138,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   let observing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;
+  /** The location whose navigation was last handled (see onLocation). */
+  let handledHref = '';
 
   const report = (where: string, err: unknown): void => {
     try {
@@ -402,13 +411,33 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
-  const onLocation = guard('location', () => {
+  const hrefOf = (to?: URL | string): string => {
+    const raw = to === undefined || to === '' ? (doc.location?.href ?? '') : String(to);
+    try {
+      return new URL(raw).href;
+    } catch {
+      return raw;
+    }
+  };
+
+  /**
+   * One navigation, one scan: hashchange (Gmail), popstate (Back/Forward) and WXT's
+   * wxt:locationchange (pushState, Outlook; also every other navigation) may all report the same
+   * one, in either order, so only a location not handled yet scans.
+   */
+  const onLocation = guard('location', (to?: URL | string) => {
     if (!running) return;
+    const href = hrefOf(to);
+    if (href === handledHref) return;
+    handledHref = href;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     scan(true);
     schedule(debounceMs);
   });
+
+  const onHashChange = (e: HashChangeEvent): void => onLocation(e.newURL);
+  const onPopState = (): void => onLocation();
 
   const observe = (): void => {
     if (observing) return;
@@ -437,8 +466,9 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     start: guard('start', () => {
       if (running) return;
       running = true;
-      win?.addEventListener('hashchange', onLocation);
-      win?.addEventListener('popstate', onLocation);
+      handledHref = hrefOf();
+      win?.addEventListener('hashchange', onHashChange);
+      win?.addEventListener('popstate', onPopState);
       if (settings.overlay) {
         observe();
         scan(true);
@@ -447,11 +477,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     stop: guard('stop', () => {
       running = false;
       disconnect();
-      win?.removeEventListener('hashchange', onLocation);
-      win?.removeEventListener('popstate', onLocation);
+      win?.removeEventListener('hashchange', onHashChange);
+      win?.removeEventListener('popstate', onPopState);
       unmountAll();
     }),
-    locationChanged: onLocation,
+    locationChanged: (to?: URL | string) => onLocation(to),
     updateSettings: guard('settings', (s: Settings) => {
       const prev = settings;
       settings = { ...s };

@@ -493,17 +493,89 @@ describe('runtime: rendering', () => {
     expect(classify.mock.calls.length).toBeLessThanOrEqual(12 + 11);
   });
 
+  it('exports the host tag used for the badge', () => {
+    expect(HOST_TAG).toBe('bounce-lens-badge');
+  });
+});
+
+describe('runtime: navigation', () => {
+  /** Resolves after the runtime (which listened first) has seen the next `type` event on the window. */
+  const next = (type: 'hashchange' | 'popstate') =>
+    new Promise<void>((resolve) => window.addEventListener(type, () => resolve(), { once: true }));
+
+  /** Scans caused by `navigate`; the debounced follow-up scan is kept out of the way by a long debounce. */
+  async function scansFor(rt: Runtime, navigate: () => Promise<void> | void): Promise<number> {
+    const before = rt.stats.scans;
+    await navigate();
+    return rt.stats.scans - before;
+  }
+
   it('scans right away on a location change', async () => {
     articles('m1');
     const { runtime: rt } = start({ adapter: fakeAdapter(), debounceMs: 10_000 });
     await rt.idle();
     articles('m1', 'm2');
-    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    const changed = next('hashchange');
+    location.hash = '#inbox/now';
+    await changed;
     await rt.idle();
     expect(hosts().map((h) => h.getAttribute('data-message-key'))).toEqual(['m1', 'm2']);
   });
 
-  it('exports the host tag used for the badge', () => {
-    expect(HOST_TAG).toBe('bounce-lens-badge');
+  it('a hash navigation (Gmail) scans once, whichever of hashchange and WXT reports it first', async () => {
+    articles('m1');
+    const { runtime: rt } = start({ adapter: fakeAdapter(), debounceMs: 10_000 });
+    await rt.idle();
+    // WXT polling the URL (no Navigation API): hashchange first, wxt:locationchange up to 1 s later.
+    const polled = await scansFor(rt, async () => {
+      const changed = next('hashchange');
+      location.hash = '#inbox/polled';
+      await changed;
+      rt.locationChanged(new URL(location.href));
+    });
+    expect(polled).toBe(1);
+    // Navigation API (Chromium): WXT's event first, before the URL is committed, then hashchange.
+    const navigated = await scansFor(rt, async () => {
+      rt.locationChanged(new URL('#inbox/navigated', location.href));
+      const changed = next('hashchange');
+      location.hash = '#inbox/navigated';
+      await changed;
+    });
+    expect(navigated).toBe(1);
+    // A hashchange that WXT has not reported (yet) is not lost.
+    const alone = await scansFor(rt, async () => {
+      const changed = next('hashchange');
+      location.hash = '#inbox/alone';
+      await changed;
+    });
+    expect(alone).toBe(1);
+  });
+
+  it('a pushState navigation (Outlook) scans once, and so does Back (popstate and WXT both report it)', async () => {
+    articles('m1');
+    const { runtime: rt } = start({ adapter: fakeAdapter(), debounceMs: 10_000 });
+    await rt.idle();
+    // pushState fires no hashchange or popstate: WXT's event is the only report; under the Navigation
+    // API it comes before the URL is committed, so the runtime goes by the URL the event gives.
+    const early = await scansFor(rt, () => {
+      const to = new URL(`/mail/inbox/id/early${location.hash}`, location.href);
+      rt.locationChanged(to);
+      history.pushState({}, '', to.href);
+    });
+    expect(early).toBe(1);
+    const late = await scansFor(rt, () => {
+      history.pushState({}, '', `/mail/inbox/id/late${location.hash}`);
+      rt.locationChanged(new URL(location.href));
+    });
+    expect(late).toBe(1);
+    // Back: WXT (Navigation API) and popstate report the same navigation.
+    const back = await scansFor(rt, async () => {
+      rt.locationChanged(new URL(`/mail/inbox/id/early${location.hash}`, location.href));
+      const popped = next('popstate');
+      history.back();
+      await popped;
+    });
+    expect(back).toBe(1);
+    expect(location.pathname).toBe('/mail/inbox/id/early');
   });
 });
