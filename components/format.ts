@@ -7,11 +7,13 @@ import type {
   Decision,
   MessageKind,
   Policy,
-  ReaderAction,
   RecipientVerdict,
   VendorPractice,
   Verdict,
 } from '../core/types';
+
+/** The reader's action in words: one table in core, shared with the plain-text summary. */
+export { ACTION_LABEL } from '../core/knowledge/action-text';
 
 /** The recipient the badge speaks for: the first that failed, else the first listed. */
 export function primaryRecipient(v: Verdict): RecipientVerdict | undefined {
@@ -34,15 +36,6 @@ export function bounceLabel(d: Decision): string {
 export function shortCode(r: RecipientVerdict): string {
   return r.status || r.replyCode || 'no code';
 }
-
-export const ACTION_LABEL: Record<ReaderAction, string> = {
-  suppress: 'Remove the address from your lists',
-  retry: 'Wait: it is temporary and is retried',
-  'fix-sender': 'Fix the sending side',
-  'fix-content': 'Change the message',
-  'contact-postmaster': "Contact the recipient's postmaster",
-  none: 'Nothing to do',
-};
 
 export const POLICY_LABEL: Record<Policy, string> = {
   rfc: 'RFC (by the codes)',

@@ -2,16 +2,8 @@
  * A plain-text summary of a verdict: what a support agent pastes into a ticket ("Copy summary") and
  * what the command line prints without --json.
  */
+import { ACTION_LABEL } from './knowledge/action-text';
 import type { RecipientVerdict, Verdict } from './types';
-
-const ACTION_WORDS: Record<RecipientVerdict['action'], string> = {
-  suppress: 'Suppress the address',
-  retry: 'Retry later',
-  'fix-sender': "Fix the sender's setup",
-  'fix-content': 'Fix the content',
-  'contact-postmaster': 'Contact the postmaster',
-  none: 'Nothing to do',
-};
 
 export function summarize(v: Verdict): string {
   const lines: string[] = [];
@@ -66,7 +58,7 @@ function recipientLines(r: RecipientVerdict): string[] {
     out.push(`  Cause: ${r.diagnosis.title}${r.diagnosis.list ? ` (${r.diagnosis.list})` : ''}`);
     for (const c of r.diagnosis.checklist) out.push(`    - ${c}`);
   }
-  out.push(`  What to do: ${ACTION_WORDS[r.action]}. ${r.actionWhy}`);
+  out.push(`  What to do: ${ACTION_LABEL[r.action]}. ${r.actionWhy}`);
   out.push(`  Decision: ${r.decision.rule}. ${r.decision.why}`);
   return out;
 }

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../components/Panel';
-import type { Verdict } from '../../core/types';
+import { summarize } from '../../core/summary';
+import type { ReaderAction, Verdict } from '../../core/types';
 import { HOSTILE, hostileVerdict, multiVerdict, recipient, vadeVerdict, verdict } from '../fixtures/verdicts';
 
 afterEach(cleanup);
@@ -34,6 +35,27 @@ describe('Panel', () => {
     expect(text).toContain('RFC (by the codes)');
     expect(text).toContain('rfc: 5.x.x is permanent');
     expect(text).toContain('A permanent failure: retrying will not help.');
+  });
+
+  it('words every action as the plain-text summary does (one table for both)', () => {
+    const actions: ReaderAction[] = [
+      'suppress',
+      'retry',
+      'fix-sender',
+      'fix-content',
+      'contact-postmaster',
+      'none',
+    ];
+    for (const action of actions) {
+      const v = verdict({ recipients: [recipient({ action, actionWhy: 'WHY.' })] });
+      const { container, unmount } = show(v);
+      const what = [...container.querySelectorAll('p')].find((p) => p.textContent?.includes('WHY.'));
+      const inPanel = what?.querySelector('strong')?.textContent;
+      const inSummary = /What to do: (.*) WHY\./.exec(summarize(v))?.[1];
+      expect(inPanel, action).toBeTruthy();
+      expect(inPanel, action).toBe(inSummary);
+      unmount();
+    }
   });
 
   it('lists every failed recipient', () => {

@@ -4,10 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../../cli/corpus';
 import { makeDsn } from '../helpers/mail';
 
 const ROOT = join(__dirname, '..', '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'eml');
+const CORPUS = join(CORPUS_DIR, 'eml');
 
 function run(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'classify.ts'), ...args], {
@@ -99,7 +100,7 @@ describe('classify CLI', () => {
     expect(r.out).toContain('Hard bounce');
     expect(r.out).toContain('alice@example.com');
     expect(r.out).toContain('5.1.1');
-    expect(r.out).toContain('What to do: Suppress the address');
+    expect(r.out).toContain('What to do: Remove the address from your lists');
   });
 
   it('bad options: usage on stderr, exit code 2', () => {
