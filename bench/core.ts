@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CORPUS_DIR } from '../cli/corpus';
 import { classifyRaw, classifyVisible } from '../core/index';
 import { HOSTILE_RUNS, TIMED_PASSES, WARMUP_PASSES } from './params';
 import { median, quantile } from './stats';
@@ -122,7 +123,7 @@ export async function benchHostile(): Promise<{ name: string; rawMs: number; vis
  */
 async function main(argv: string[]): Promise<void> {
   const dirArg = argv.find((a) => !a.startsWith('--'));
-  const dir = resolve(dirArg ?? '../shared/corpus/eml');
+  const dir = resolve(dirArg ?? join(CORPUS_DIR, 'eml'));
   const { coldSeconds, ...r } = await benchDir(dir);
   // Without --hostile: exactly the documented fields (what `npm run bench -- --json` prints).
   const out: Record<string, unknown> = argv.includes('--hostile')

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { CORPUS_DIR } from '../cli/corpus';
 import type { CoreBench } from './core';
 import { HOSTILE_RUNS, TIMED_PASSES, WARMUP_PASSES } from './params';
 
@@ -58,7 +59,7 @@ async function coreBench(
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
   const dirArg = argv.find((a) => !a.startsWith('--'));
-  const dir = resolve(dirArg ?? '../shared/corpus/eml');
+  const dir = resolve(dirArg ?? join(CORPUS_DIR, 'eml'));
   const core = await coreBench(dir, !json);
   if (json) {
     process.stdout.write(`${JSON.stringify(core)}\n`);

@@ -6,13 +6,13 @@
  * the mail; the comment beside a case quotes the lines that decide it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../../cli/corpus';
 import { type ExtractedMessage, extractRaw, extractVisible, visibleTextOf } from '../../core/extract/index';
 import type { DsnAction, ExtractedRecipient, SmtpCommand } from '../../core/types';
 
-// vitest runs from the project root (happy-dom gives import.meta.url a non-file scheme).
-const CORPUS = resolve(process.cwd(), '../shared/corpus/eml');
+const CORPUS = join(CORPUS_DIR, 'eml');
 
 type Mode = 'raw' | 'visible';
 

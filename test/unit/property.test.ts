@@ -8,10 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../../cli/corpus';
 import { classifyRaw, classifyVisible } from '../../core/index';
 import { POLICIES, type Verdict } from '../../core/types';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'eml');
+const CORPUS = join(CORPUS_DIR, 'eml');
 const samples = readdirSync(CORPUS)
   .filter((f) => /^(lhost|rhost|rfc3464)/.test(f))
   .filter((_, i) => i % 9 === 0)

@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { check } from 'recheck';
 import { parseAst } from 'rolldown/parseAst';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from '../../cli/corpus';
 
 const ROOT = join(__dirname, '..', '..');
 const DIRS = ['core', 'webmail', 'components', 'entrypoints'];
@@ -77,7 +78,7 @@ async function dynamicRegexes(): Promise<Found[]> {
   globalThis.RegExp = Wrapped as RegExpConstructor;
   try {
     const { classifyRaw, classifyVisible } = await import('../../core/index');
-    const dir = join(ROOT, '..', 'shared', 'corpus', 'eml');
+    const dir = join(CORPUS_DIR, 'eml');
     let files: string[] = [];
     try {
       files = readdirSync(dir).slice(0, 120);
