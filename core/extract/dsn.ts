@@ -47,15 +47,16 @@ export function parseDsn(text: string): DsnReport {
   const groups = groupFields(text);
   const report: DsnReport = { recipients: [] };
   for (const group of groups) {
-    if (!group.some((f) => RECIPIENT_NAMES.has(f.name))) {
-      for (const f of group) {
-        if (f.name === 'reporting-mta') report.reportingMta = mtaName(f.value);
-        else if (f.name === 'received-from-mta') report.receivedFromMta = mtaName(f.value);
-        else if (f.name === 'x-original-message-id') report.originalMessageId = f.value;
-        else if (f.name === 'arrival-date') report.arrivalDate = f.value;
-      }
-      continue;
+    const perRecipient = group.some((f) => RECIPIENT_NAMES.has(f.name));
+    // Per-message fields; some MTAs (AOL's Outbound Mail Relay) omit the empty line between them
+    // and the first recipient's fields, so they are read from a recipient group too (first wins).
+    for (const f of group) {
+      if (f.name === 'reporting-mta') report.reportingMta ??= mtaName(f.value);
+      else if (f.name === 'received-from-mta') report.receivedFromMta ??= mtaName(f.value);
+      else if (f.name === 'x-original-message-id') report.originalMessageId ??= f.value;
+      else if (f.name === 'arrival-date') report.arrivalDate ??= f.value;
     }
+    if (!perRecipient) continue;
     const r = recipientFrom(group);
     if (r) report.recipients.push(r);
     // A real report lists a handful of recipients; a hostile one thousands.

@@ -41,6 +41,35 @@ describe('codes', () => {
 });
 
 describe('RFC 3464 fields', () => {
+  it('reads the per-message fields when no empty line separates them from the first recipient (AOL)', async () => {
+    const raw = [
+      'From: MAILER-DAEMON@aol.example.com',
+      'Subject: Undeliverable',
+      'Received: from relay.example.net by partner-mbd01.mx.aol.example.com',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'Your message could not be delivered.',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; omr-m04.mx.aol.example.com',
+      'Arrival-Date: Fri, 21 Nov 2014 17:15:27 -0500 (EST)',
+      'Final-Recipient: rfc822; kijitora@example.jp',
+      'Action: failed',
+      'Status: 5.4.4',
+      'Diagnostic-Code: X-Outbound-Mail-Relay; Host or domain name not found.',
+      '--b--',
+      '',
+    ].join('\n');
+    const v = await classifyRaw(raw);
+    expect(v.reportingMta).toBe('omr-m04.mx.aol.example.com');
+    expect(v.recipients).toHaveLength(1);
+    expect(v.recipients[0]).toMatchObject({ recipient: 'kijitora@example.jp', status: '5.4.4' });
+  });
+
   it('reads every field of each recipient, and the original message', async () => {
     const raw = makeDsn([
       {
