@@ -77,18 +77,11 @@ export function vendorContext(r: ExtractedRecipient, x: ExtractedMessage): Vendo
   const name = x.fromName.toLowerCase() === x.from.toLowerCase() ? '' : x.fromName;
   return {
     remoteMta: (r.remoteMta ?? '').toLowerCase(),
-    // Only a Reporting-MTA the report itself names (DSN, SES, "Generating server:"...), not the
-    // extractor's fallback from the bounce's top Received "by" host: that host received the bounce
-    // (the sender's mailbox side), and the engine reads a lone reporting host as the server that
-    // answered about its own mailbox (lhost-yahoo-05, lhost-zoho-01: Yahoo and Zoho relayed
-    // another server's "User Unknown").
-    reportingMta: (
-      r.reportingMta ??
-      x.dsn?.reportingMta ??
-      x.ses?.reportingMta ??
-      x.textReport.reportingMta ??
-      ''
-    ).toLowerCase(),
+    // Only a Reporting-MTA the report itself names, not the extractor's fallback from the bounce's
+    // top Received "by" host: that host received the bounce (the sender's mailbox side), and the
+    // engine reads a lone reporting host as the server that answered about its own mailbox
+    // (lhost-yahoo-05, lhost-zoho-01: Yahoo and Zoho relayed another server's "User Unknown").
+    reportingMta: (r.reportingMta ?? x.namedReportingMta ?? '').toLowerCase(),
     diagnostic: r.diagnostic ?? '',
     status: r.status ?? '',
     replyCode: r.replyCode ?? '',

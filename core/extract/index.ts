@@ -50,6 +50,12 @@ export interface ExtractedMessage {
   dsn?: DsnReport;
   ses?: SesNotification;
   recipients: ExtractedRecipient[];
+  /** The MTA that wrote the report, as the report names it (DSN, SES, "Generating server:"...). */
+  namedReportingMta?: string;
+  /**
+   * What the verdict shows: the named one, else the bounce's top Received "by" host (raw mode);
+   * the one the displayed text names (visible mode).
+   */
   reportingMta?: string;
   original: OriginalMessage;
   /** "rfc3464", "text", "ses-json". */
@@ -196,7 +202,8 @@ export async function extractRaw(
     }
   }
 
-  const reportingMta = dsn?.reportingMta ?? ses?.reportingMta ?? textReport.reportingMta ?? receivedBy(h);
+  const namedReportingMta = dsn?.reportingMta ?? ses?.reportingMta ?? textReport.reportingMta;
+  const reportingMta = namedReportingMta ?? receivedBy(h);
   return {
     mode: 'raw',
     headers: h.record(),
@@ -213,6 +220,7 @@ export async function extractRaw(
     ...(dsn ? { dsn } : {}),
     ...(ses ? { ses } : {}),
     recipients,
+    ...(namedReportingMta ? { namedReportingMta } : {}),
     ...(reportingMta ? { reportingMta } : {}),
     original,
     source,
@@ -272,6 +280,7 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
       ],
     });
   }
+  const namedReportingMta = ses?.reportingMta ?? textReport.reportingMta;
   return {
     mode: 'visible-text',
     headers: {},
@@ -287,6 +296,7 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
     textReport,
     ...(ses ? { ses } : {}),
     recipients,
+    ...(namedReportingMta ? { namedReportingMta } : {}),
     ...(textReport.reportingMta ? { reportingMta: textReport.reportingMta } : {}),
     original,
     source,

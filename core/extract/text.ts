@@ -60,14 +60,8 @@ export const TEXT_LIMITS = { maxChars: 256 * 1024, maxLines: 4000, maxDiagnostic
  */
 const BLOCK_LINES = 200;
 
-export interface TextRecipient {
+export interface TextRecipient extends BlockInfo {
   recipient: string;
-  status?: string;
-  replyCode?: string;
-  remoteMta?: string;
-  diagnostic?: string;
-  command?: SmtpCommand;
-  evidence: Evidence[];
 }
 
 export interface TextReport {
@@ -402,7 +396,8 @@ function isIntroBoilerplate(t: string): boolean {
   );
 }
 
-interface BlockInfo {
+/** What one recipient block says (see readBlock). */
+export interface BlockInfo {
   status?: string;
   replyCode?: string;
   remoteMta?: string;

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from '../../cli/corpus';
 import { classifyRaw, classifyVisible } from '../../core/index';
+import { REASON_WORDS } from '../../core/knowledge/reason-text';
 import { POLICIES, type Verdict } from '../../core/types';
 
 const CORPUS = join(CORPUS_DIR, 'eml');
@@ -18,44 +19,7 @@ const samples = readdirSync(CORPUS)
   .filter((_, i) => i % 9 === 0)
   .map((f) => new Uint8Array(readFileSync(join(CORPUS, f))));
 
-const REASONS = new Set([
-  'authfailure',
-  'badreputation',
-  'blocked',
-  'contenterror',
-  'delivered',
-  'exceedlimit',
-  'expired',
-  'failedstarttls',
-  'feedback',
-  'filtered',
-  'hasmoved',
-  'hostunknown',
-  'mailboxfull',
-  'mailererror',
-  'mesgtoobig',
-  'networkerror',
-  'norelaying',
-  'notaccept',
-  'notcompliantrfc',
-  'onhold',
-  'policyviolation',
-  'rejected',
-  'requireptr',
-  'securityerror',
-  'spamdetected',
-  'speeding',
-  'suppressed',
-  'suspend',
-  'syntaxerror',
-  'systemerror',
-  'systemfull',
-  'toomanyconn',
-  'undefined',
-  'userunknown',
-  'vacation',
-  'virusdetected',
-]);
+const REASONS = new Set<string>(Object.keys(REASON_WORDS));
 
 function checkInvariants(v: Verdict): void {
   expect(typeof v.isBounce).toBe('boolean');
