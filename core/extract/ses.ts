@@ -6,6 +6,7 @@
  */
 import type { DsnAction, Evidence } from '../types';
 import { findEnhancedStatus, findReplyCode, normaliseAddress } from './codes';
+import { mtaName } from './dsn';
 
 export interface SesNotification {
   type: 'Bounce' | 'Delivery' | 'Complaint' | 'Unknown';
@@ -52,7 +53,8 @@ export function readSesNotification(text: string): SesNotification | undefined {
   const bst = F.bounceSubType.exec(head)?.[1];
   if (bst) n.bounceSubType = bst;
   const rm = F.reportingMta.exec(head)?.[1];
-  if (rm) n.reportingMta = rm.replace(/^dns;\s*/i, '').toLowerCase();
+  // A DSN-style name: SES writes "dsn; a27-33.smtp-out..." (sic) as well as the bare host.
+  if (rm) n.reportingMta = mtaName(rm);
 
   if (type === 'Delivery') {
     const r = F.deliveryRecipient.exec(head)?.[1];

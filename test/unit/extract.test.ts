@@ -9,6 +9,7 @@ import {
   findReplyCode,
   joinContinuations,
 } from '../../core/extract/codes';
+import { readSesNotification } from '../../core/extract/ses';
 import { classifyRaw, classifyVisible } from '../../core/index';
 import type { RecipientVerdict } from '../../core/types';
 import { makeDsn } from '../helpers/mail';
@@ -410,5 +411,32 @@ describe('reporting host from the text', () => {
       status: '5.1.1',
       replyCode: '550',
     });
+  });
+});
+
+describe('Amazon SES notifications', () => {
+  // The JSON arrives escaped inside an SNS message; SES writes the Reporting-MTA both as a bare host
+  // and in DSN form, "dsn; host" (lhost-amazonses-10 and -12 in the corpus).
+  const notification = (reportingMta: string) =>
+    String.raw`{"Type":"Notification","Message":"{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":\"General\",\"bouncedRecipients\":[{\"emailAddress\":\"nobody@example.jp\",\"action\":\"failed\",\"status\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 <nobody@example.jp>... User Unknown\"}],\"reportingMTA\":\"${reportingMta}\"}}"}`;
+  it.each([
+    ['dsn; a27-33.smtp-out.us-west-2.amazonses.com', 'a27-33.smtp-out.us-west-2.amazonses.com'],
+    ['dns; A27-33.smtp-out.us-west-2.amazonses.com', 'a27-33.smtp-out.us-west-2.amazonses.com'],
+    ['a27-29.smtp-out.us-west-2.amazonses.com', 'a27-29.smtp-out.us-west-2.amazonses.com'],
+  ])('reads the recipient, codes and the reporting MTA %s as a host name', (written, host) => {
+    const s = readSesNotification(notification(written));
+    expect(s?.reportingMta).toBe(host);
+    expect(s?.recipients[0]).toMatchObject({
+      recipient: 'nobody@example.jp',
+      dsnAction: 'failed',
+      status: '5.1.1',
+      replyCode: '550',
+    });
+  });
+  it('gives the verdict the host name, not the DSN type', async () => {
+    const raw = `From: no-reply@sns.amazonaws.com\r\nTo: sender@example.com\r\nSubject: AWS Notification Message\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n${notification('dsn; a27-33.smtp-out.us-west-2.amazonses.com')}\r\n`;
+    const v = await classifyRaw(new TextEncoder().encode(raw));
+    expect(v.reportingMta).toBe('a27-33.smtp-out.us-west-2.amazonses.com');
+    expect(v.recipients[0]).toMatchObject({ recipient: 'nobody@example.jp', status: '5.1.1' });
   });
 });
