@@ -8,6 +8,8 @@
 import type { ExtractedMessage } from '../extract/index';
 import {
   ANY_BOUNCE_BODY,
+  ANY_BOUNCE_BODY_STRONG,
+  ANY_DELIVERED_BODY,
   AUTOREPLY_SUBJECTS,
   BOUNCE_BODY,
   BOUNCE_BODY_STRONG,
@@ -81,7 +83,8 @@ export function detectKind(x: ExtractedMessage): KindResult {
   );
   if (
     !failingWithAnswer &&
-    (any(DELIVERED_SUBJECTS, subject) || any(DELIVERED_BODY, x.textReport.section.slice(0, 4000)))
+    (any(DELIVERED_SUBJECTS, subject) ||
+      anyMatch(ANY_DELIVERED_BODY, DELIVERED_BODY, x.textReport.section.slice(0, 4000)))
   ) {
     ev.push({ field: 'kind', text: `Subject: ${subject}`, source: x.mode === 'raw' ? 'headers' : 'body' });
     return {
@@ -99,7 +102,7 @@ export function detectKind(x: ExtractedMessage): KindResult {
   const failedHeader = !!h['x-failed-recipients'];
   const head = x.textReport.section.slice(0, 20_000);
   const bodySignal = anyMatch(ANY_BOUNCE_BODY, BOUNCE_BODY, head);
-  const bodyFrame = bodySignal && any(BOUNCE_BODY_STRONG, head);
+  const bodyFrame = bodySignal && anyMatch(ANY_BOUNCE_BODY_STRONG, BOUNCE_BODY_STRONG, head);
   const withAnswer = recipients.some((r) => r.status || r.replyCode || r.diagnostic);
 
   // Auto-replies: RFC 3834 headers or an auto-reply subject, and nothing of a bounce's structure.
