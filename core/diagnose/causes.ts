@@ -11,13 +11,19 @@
 
 import { BLOCKLISTS, CAUSE_PATTERNS, makeDiagnosis, STATUS_CAUSES } from '../knowledge/causes';
 import type { Diagnosis } from '../types';
-import { union } from '../util/regex';
+import { anyMatch, union } from '../util/regex';
 import { VENDORS } from '../vendors/index';
 import type { Vendor } from '../vendors/types';
 import { normalizeDiagnostic } from './vendors';
 
-/** One pass over the text before the per-list scans (see core/util/regex.ts). */
+/**
+ * One pass over the text before the per-list scans, then one union per blocklist and per cause (see
+ * core/util/regex.ts): the first blocklist, then the first cause in table order, still decides.
+ */
 const ANY_BLOCKLIST = union(BLOCKLISTS.flatMap((b) => b.patterns));
+const BLOCKLIST_ANY = BLOCKLISTS.map((b) => union(b.patterns));
+const ANY_CAUSE = union(CAUSE_PATTERNS.flatMap((c) => c.patterns));
+const CAUSE_ANY = CAUSE_PATTERNS.map((c) => union(c.patterns));
 
 const ENHANCED = /\b[245]\.[0-9]{1,3}\.[0-9]{1,3}\b/;
 
@@ -45,11 +51,14 @@ export function diagnoseCause(
   const text = normalizeDiagnostic(input.diagnostic);
   const links = receiverLinks(input.remoteMta, vendors);
   if (text) {
-    for (const b of ANY_BLOCKLIST?.test(text) ? BLOCKLISTS : []) {
-      if (b.patterns.some((p) => p.test(text))) return makeDiagnosis('blocklist', { list: b.id, links });
+    if (ANY_BLOCKLIST?.test(text)) {
+      for (const [k, b] of BLOCKLISTS.entries())
+        if (anyMatch(BLOCKLIST_ANY[k], b.patterns, text))
+          return makeDiagnosis('blocklist', { list: b.id, links });
     }
-    for (const c of CAUSE_PATTERNS) {
-      if (c.patterns.some((p) => p.test(text))) return makeDiagnosis(c.cause, { links });
+    if (ANY_CAUSE?.test(text)) {
+      for (const [k, c] of CAUSE_PATTERNS.entries())
+        if (anyMatch(CAUSE_ANY[k], c.patterns, text)) return makeDiagnosis(c.cause, { links });
     }
   }
   const status = input.status || ENHANCED.exec(text.slice(0, 400))?.[0] || '';

@@ -78,6 +78,8 @@ interface CompiledVendor {
   hasAnyScope: boolean;
   /** The vendor's recognition tokens in one prefilter (the exact patterns still decide). */
   anyToken: RegExp | undefined;
+  /** The vendor's recognition headers, names lower-cased. */
+  headers: readonly HeaderWant[];
 }
 
 interface Compiled {
@@ -95,6 +97,8 @@ interface Compiled {
   anyDomain: RegExp | undefined;
   anyFrom: RegExp | undefined;
   anySubject: RegExp | undefined;
+  /** Every recognition header name (lower case): a bounce with none of them skips the per-vendor checks. */
+  headerNames: readonly string[];
 }
 
 const cache = new WeakMap<readonly Vendor[], Compiled>();
@@ -145,6 +149,7 @@ function compile(vendors: readonly Vendor[]): Compiled {
       standalone: rules.filter((r) => r.rule.standalone),
       hasAnyScope: rules.some((r) => r.any),
       anyToken: union(vendor.recognize.tokens ?? []),
+      headers: headerWants(vendor.recognize.headers ?? []),
     };
   });
   const out: Compiled = {
@@ -154,6 +159,7 @@ function compile(vendors: readonly Vendor[]): Compiled {
     anyDomain: union(vendors.flatMap((v) => v.recognize.recipientDomains ?? [])),
     anyFrom: union(vendors.flatMap((v) => v.recognize.from ?? [])),
     anySubject: union(vendors.flatMap((v) => v.recognize.subjects ?? [])),
+    headerNames: [...new Set(list.flatMap((cv) => cv.headers.map((h) => h.lower)))],
     anyStandalone: union(
       list.flatMap((cv) =>
         cv.standalone.flatMap((cr) => [...(cr.rule.match.tokens ?? []), ...(cr.rule.match.text ?? [])]),
@@ -222,11 +228,8 @@ let lastHeaders: { c: Compiled; headers: VendorContext['headers']; hits: (string
 
 function headerHits(c: Compiled, headers: VendorContext['headers']): readonly (string | undefined)[] {
   if (lastHeaders?.c !== c || lastHeaders.headers !== headers) {
-    lastHeaders = {
-      c,
-      headers,
-      hits: c.vendors.map((cv) => headerMatch(cv.vendor.recognize.headers, headers)),
-    };
+    const some = c.headerNames.some((n) => headers[n] !== undefined);
+    lastHeaders = { c, headers, hits: some ? c.vendors.map((cv) => wantedHeader(cv.headers, headers)) : [] };
   }
   return lastHeaders.hits;
 }
@@ -319,8 +322,14 @@ function headerMatch(
   wanted: readonly { name: string; value?: RegExp }[] | undefined,
   headers: Readonly<Record<string, string>>,
 ): string | undefined {
-  if (!wanted?.length) return undefined;
-  for (const h of headerWants(wanted)) {
+  return wanted?.length ? wantedHeader(headerWants(wanted), headers) : undefined;
+}
+
+function wantedHeader(
+  wanted: readonly HeaderWant[],
+  headers: Readonly<Record<string, string>>,
+): string | undefined {
+  for (const h of wanted) {
     const v = headers[h.lower];
     if (v === undefined) continue;
     if (!h.value || h.value.test(v)) return h.name;
