@@ -36,7 +36,7 @@ import {
   WEAK_STATUS_REASONS,
 } from '../knowledge/reasons';
 import type { DsnAction, Reason, SmtpCommand } from '../types';
-import { union } from '../util/regex';
+import { unionForLowerCase } from '../util/regex';
 import { statusMeaning } from './meanings';
 
 export interface ReasonInput {
@@ -84,7 +84,8 @@ for (const [key, groups] of Object.entries(REASON_PHRASES) as [
   const list: CompiledPattern[] = [];
   for (const g of groups ?? []) for (const p of g.patterns) list.push({ pattern: p, source: g.source });
   PHRASES.set(key, list);
-  const any = union(list.map((c) => c.pattern));
+  // the text is lower-cased (normaliseReasonText)
+  const any = unionForLowerCase(list.map((c) => c.pattern));
   if (any) FAMILY_ANY.set(key, any);
 }
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyMatch, union, unionAtStart } from '../../core/util/regex';
+import { anyMatch, union, unionAtStart, unionForLowerCase } from '../../core/util/regex';
 
 /** Lists that exercise each way a pattern can mean something else inside a union. */
 const LISTS: Record<string, readonly RegExp[]> = {
@@ -126,5 +126,55 @@ describe('union prefilters answer exactly what their list answers', () => {
     // a prefilter given with another list than the one it was built from is never trusted alone
     const list = LISTS['all case-insensitive'] as RegExp[];
     expect(anyMatch(union(list), [/nothing/], 'user unknown')).toBe(false);
+  });
+});
+
+describe('unions for lower-cased text', () => {
+  // Letters whose case mapping is unusual: long s, dotless i, Kelvin sign, micro sign and Greek mu,
+  // sharp s and capital sharp s, Angstrom sign, titlecase dz; upper-case ones vanish in toLowerCase.
+  const TRICKY = 'aAbBkKſıİµμßẞÅåǅéÉäÄîÎñÑóÓ配信-: \n';
+  const lowered = fc
+    .array(fc.constantFrom(...TRICKY.split('')), { maxLength: 30 })
+    .map((cs) => cs.join('').toLowerCase());
+  const LOWER_LISTS: Record<string, readonly (string | RegExp)[]> = {
+    'ASCII words': ['user unknown', /\bno such (?:user|mailbox)\b/i, /[a-k]{2}s/i],
+    'Latin-1 letters': [/(?:benutzer|empfänger) [^\n]{0,10}existiert nicht/i, /bo[iî]te/i, /buz[oó]n/, 'ßa'],
+    'CJK without i': [/配信/, /ユーザー?/],
+    'upper-case letters fall back': [/\bAS\(\d+\)/i, /ka/i],
+    'Kelvin and long s fall back': [/\u212a/i, /ſ/i, /x/i],
+    'micro sign falls back': [/µ/i],
+  };
+  for (const [name, list] of Object.entries(LOWER_LISTS)) {
+    it(`answers as the case-insensitive union does: ${name}`, () => {
+      const fast = unionForLowerCase(list) as RegExp;
+      const slow = union(list) as RegExp;
+      const samples = [
+        'user unknown',
+        'empfänger xx existiert nicht',
+        'boîte',
+        'buzón',
+        'ßa',
+        '配信',
+        'kas',
+        'µ',
+        'μ',
+        'as(42)',
+      ];
+      for (const s of samples) expect(fast.test(s), s).toBe(slow.test(s));
+      fc.assert(
+        fc.property(lowered, fc.constantFrom(...samples), lowered, (a, f, b) => {
+          const s = `${a}${f}${b}`.toLowerCase();
+          expect(fast.test(s)).toBe(slow.test(s));
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
+  it('drops the i flag only where it is safe', () => {
+    expect(unionForLowerCase(LOWER_LISTS['ASCII words'] as RegExp[])?.flags).toBe('');
+    expect(unionForLowerCase(LOWER_LISTS['Latin-1 letters'] as RegExp[])?.flags).toBe('');
+    expect(unionForLowerCase(LOWER_LISTS['upper-case letters fall back'] as RegExp[])?.flags).toBe('i');
+    expect(unionForLowerCase(LOWER_LISTS['Kelvin and long s fall back'] as RegExp[])?.flags).toBe('i');
+    expect(unionForLowerCase(LOWER_LISTS['micro sign falls back'] as RegExp[])?.flags).toBe('i');
   });
 });
