@@ -8,8 +8,6 @@
 import type { ExtractedMessage } from '../extract/index';
 import {
   ANY_BOUNCE_BODY,
-  ANY_BOUNCE_BODY_STRONG,
-  ANY_DELIVERED_BODY,
   AUTOREPLY_SUBJECTS,
   BOUNCE_BODY,
   BOUNCE_BODY_STRONG,
@@ -20,7 +18,7 @@ import {
   FEEDBACK_SUBJECTS,
 } from '../knowledge/ndr-signals';
 import type { Evidence, ExtractedRecipient, MessageKind } from '../types';
-import { anyMatch } from '../util/regex';
+import { anyMatch, union } from '../util/regex';
 
 export interface KindResult {
   kind: MessageKind;
@@ -34,6 +32,10 @@ export function isFailing(r: ExtractedRecipient): boolean {
 }
 
 const any = (res: readonly RegExp[], s: string) => !!s && res.some((r) => r.test(s));
+// Unions of the long lists read over the text (here, not beside the lists: the content script's
+// pre-filter imports that module and needs neither).
+const ANY_BOUNCE_BODY_STRONG = union(BOUNCE_BODY_STRONG);
+const ANY_DELIVERED_BODY = union(DELIVERED_BODY);
 const REPLY_PREFIX = /^\s{0,10}(?:re|aw|sv|vs|antw|r|rif|res)\s{0,4}(?:\[\d{1,4}\])?\s{0,4}:/i;
 const FORWARD_PREFIX = /^\s{0,10}(?:fwd?|tr|wg|rv|enc|i)\s{0,4}:/i;
 

@@ -214,5 +214,3 @@ export const FEEDBACK_SUBJECTS: readonly RegExp[] = [
 
 /** Prefilters for the long lists scanned over message text (see core/util/regex.ts). */
 export const ANY_BOUNCE_BODY = union(BOUNCE_BODY);
-export const ANY_BOUNCE_BODY_STRONG = union(BOUNCE_BODY_STRONG);
-export const ANY_DELIVERED_BODY = union(DELIVERED_BODY);
