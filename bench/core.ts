@@ -20,7 +20,7 @@ export interface CoreBench {
   p99Ms: number;
 }
 
-function loadDir(dir: string): Uint8Array[] {
+export function loadDir(dir: string): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (const f of readdirSync(dir).sort()) {
     const p = join(dir, f);

@@ -3,16 +3,11 @@
  *   node passes.mjs N DIR   (bundled by bench/instructions.sh; DIR defaults to the corpus, which a
  *   bundle outside the repository cannot locate by itself)
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_DIR } from '../cli/corpus';
 import { classifyRaw } from '../core/index';
+import { loadDir } from './core';
 
-const dir = process.argv[3] ?? join(CORPUS_DIR, 'eml');
-const files = readdirSync(dir)
-  .sort()
-  .map((f) => join(dir, f))
-  .filter((p) => statSync(p).isFile())
-  .map((p) => new Uint8Array(readFileSync(p)));
+const files = loadDir(process.argv[3] ?? join(CORPUS_DIR, 'eml'));
 const passes = Number(process.argv[2] ?? 1);
 for (let r = 0; r < passes; r++) for (const f of files) await classifyRaw(f);

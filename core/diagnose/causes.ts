@@ -21,9 +21,9 @@ import { normalizeDiagnostic } from './vendors';
  * core/util/regex.ts): the first blocklist, then the first cause in table order, still decides.
  */
 const ANY_BLOCKLIST = union(BLOCKLISTS.flatMap((b) => b.patterns));
-const BLOCKLIST_ANY = BLOCKLISTS.map((b) => union(b.patterns));
+const BLOCKLIST_UNIONS = BLOCKLISTS.map((b) => union(b.patterns));
 const ANY_CAUSE = union(CAUSE_PATTERNS.flatMap((c) => c.patterns));
-const CAUSE_ANY = CAUSE_PATTERNS.map((c) => union(c.patterns));
+const CAUSE_UNIONS = CAUSE_PATTERNS.map((c) => union(c.patterns));
 
 const ENHANCED = /\b[245]\.[0-9]{1,3}\.[0-9]{1,3}\b/;
 
@@ -53,12 +53,12 @@ export function diagnoseCause(
   if (text) {
     if (ANY_BLOCKLIST?.test(text)) {
       for (const [k, b] of BLOCKLISTS.entries())
-        if (anyMatch(BLOCKLIST_ANY[k], b.patterns, text))
+        if (anyMatch(BLOCKLIST_UNIONS[k], b.patterns, text))
           return makeDiagnosis('blocklist', { list: b.id, links });
     }
     if (ANY_CAUSE?.test(text)) {
       for (const [k, c] of CAUSE_PATTERNS.entries())
-        if (anyMatch(CAUSE_ANY[k], c.patterns, text)) return makeDiagnosis(c.cause, { links });
+        if (anyMatch(CAUSE_UNIONS[k], c.patterns, text)) return makeDiagnosis(c.cause, { links });
     }
   }
   const status = input.status || ENHANCED.exec(text.slice(0, 400))?.[0] || '';

@@ -5,7 +5,7 @@
  * what the text reader found; phrases alone never make a bounce.
  */
 
-import type { ExtractedMessage } from '../extract/index';
+import { type ExtractedMessage, orphanRecipient } from '../extract/index';
 import {
   ANY_BOUNCE_BODY,
   AUTOREPLY_SUBJECTS,
@@ -218,16 +218,7 @@ export function pastedKind(x: ExtractedMessage): KindResult {
     };
   const o = x.textReport.orphan;
   if (failing.length === 0 && o && (o.status || o.replyCode)) {
-    x.recipients.push({
-      recipient: '',
-      dsnAction: x.textReport.delayed && !x.textReport.permanent ? 'delayed' : 'failed',
-      ...(o.status ? { status: o.status } : {}),
-      ...(o.replyCode ? { replyCode: o.replyCode } : {}),
-      ...(o.diagnostic ? { diagnostic: o.diagnostic } : {}),
-      ...(o.remoteMta ? { remoteMta: o.remoteMta } : {}),
-      ...(o.command ? { command: o.command } : {}),
-      evidence: [...o.evidence],
-    });
+    x.recipients.push(orphanRecipient(x.textReport, ''));
     return {
       kind: 'bounce',
       why: 'A pasted SMTP answer (the recipient is not in the text).',

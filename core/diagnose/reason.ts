@@ -72,9 +72,9 @@ interface CompiledPattern {
 
 const PHRASES = new Map<PhraseKey, CompiledPattern[]>();
 /**
- * One prefilter per family: a case-insensitive alternation of all its phrases and patterns, so a
- * family whose words are absent costs one regex pass instead of one scan per phrase. The family's
- * own list, in order, still decides which phrase matched.
+ * One prefilter per family: an alternation of all its phrases and patterns (for the lower-cased
+ * text, see unionForLowerCase), so a family whose words are absent costs one regex pass instead of
+ * one scan per phrase. The family's own list, in order, still decides which phrase matched.
  */
 const FAMILY_ANY = new Map<PhraseKey, RegExp>();
 for (const [key, groups] of Object.entries(REASON_PHRASES) as [

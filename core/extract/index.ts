@@ -190,15 +190,13 @@ export async function extractRaw(
     const fallback = xfr.length ? xfr : original.to && orphanFails ? [normaliseAddress(original.to)] : [];
     for (const a of fallback.slice(0, 50)) {
       const why = failed ? `X-Failed-Recipients: ${failed}` : `To: ${original.to ?? ''} (returned message)`;
-      recipients.push({
-        recipient: a,
-        dsnAction: actionOf(textReport),
-        ...orphanFields(textReport),
-        evidence: [
-          { field: 'recipient', text: why, source: failed ? 'headers' : 'original' },
-          ...(textReport.orphan?.evidence ?? []),
-        ],
-      });
+      recipients.push(
+        orphanRecipient(textReport, a, {
+          field: 'recipient',
+          text: why,
+          source: failed ? 'headers' : 'original',
+        }),
+      );
     }
   }
 
@@ -270,15 +268,13 @@ export function extractVisible(v: VisibleInput): ExtractedMessage {
     (o.status || o.replyCode || fromMailSystem || FAILURE_WORDS.test(o.diagnostic ?? '')) &&
     original.to
   ) {
-    recipients.push({
-      recipient: normaliseAddress(original.to),
-      dsnAction: actionOf(textReport),
-      ...orphanFields(textReport),
-      evidence: [
-        { field: 'recipient', text: `To: ${original.to}`, source: 'original' },
-        ...(textReport.orphan?.evidence ?? []),
-      ],
-    });
+    recipients.push(
+      orphanRecipient(textReport, normaliseAddress(original.to), {
+        field: 'recipient',
+        text: `To: ${original.to}`,
+        source: 'original',
+      }),
+    );
   }
   const namedReportingMta = ses?.reportingMta ?? textReport.reportingMta;
   return {
@@ -487,16 +483,24 @@ function completesFirstLine(dsn: string, text: string): boolean {
   return t.startsWith(d.slice(0, Math.min(d.length, 60)));
 }
 
-function orphanFields(t: TextReport): Partial<ExtractedRecipient> {
+/**
+ * A recipient found elsewhere (X-Failed-Recipients, the returned message's To, or none when pasted
+ * text is just an SMTP answer) with the answer the text gave without naming an address.
+ */
+export function orphanRecipient(t: TextReport, recipient: string, found?: Evidence): ExtractedRecipient {
   const o = t.orphan;
-  if (!o) return {};
-  const r: Partial<ExtractedRecipient> = {};
-  if (o.status) r.status = o.status;
-  if (o.replyCode) r.replyCode = o.replyCode;
-  if (o.diagnostic) r.diagnostic = o.diagnostic;
-  if (o.remoteMta) r.remoteMta = o.remoteMta;
-  if (o.command) r.command = o.command;
-  return r;
+  const answer: Partial<ExtractedRecipient> = {};
+  if (o?.status) answer.status = o.status;
+  if (o?.replyCode) answer.replyCode = o.replyCode;
+  if (o?.diagnostic) answer.diagnostic = o.diagnostic;
+  if (o?.remoteMta) answer.remoteMta = o.remoteMta;
+  if (o?.command) answer.command = o.command;
+  return {
+    recipient,
+    dsnAction: actionOf(t),
+    ...answer,
+    evidence: [...(found ? [found] : []), ...(o?.evidence ?? [])],
+  };
 }
 
 async function readOriginal(parts: Part[], notes: string[]): Promise<OriginalMessage> {

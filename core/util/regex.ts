@@ -3,11 +3,12 @@ export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, 
 
 /**
  * One pass instead of many: a case-insensitive alternation of a list of patterns (multi-line when
- * one of them is, or when asked; dot-all when one of them is), used as a prefilter. A string stands for itself (escaped). It
- * matches whenever any of the patterns would (a superset: the `i` flag only widens a pattern, and
- * the sources contain no backreferences), so when it fails none of the patterns needs to run; when
- * it matches, the original patterns still decide. `multiline` is for a prefilter run over a whole
- * text whose patterns are applied line by line (their "^" means a line start).
+ * one of them is, or when asked; dot-all when one of them is), used as a prefilter. A string stands
+ * for itself (escaped). It matches whenever any of the patterns would (a superset: the flags only
+ * widen a pattern, and the sources contain no backreferences), so when it fails none of the
+ * patterns needs to run; when it matches, the original patterns still decide, unless the union is
+ * exact (see EXACT). `multiline` is for a prefilter run over a whole text whose patterns are
+ * applied line by line (their "^" means a line start).
  */
 export function union(
   patterns: readonly (string | RegExp)[],
@@ -16,10 +17,14 @@ export function union(
   if (patterns.length === 0) return undefined;
   const has = (flag: string) => patterns.some((p) => typeof p !== 'string' && p.flags.includes(flag));
   const flags = `i${opts.multiline === true || has('m') ? 'm' : ''}${has('s') ? 's' : ''}`;
-  const alts = patterns.map((p) => `(?:${typeof p === 'string' ? escapeRe(p) : p.source})`);
-  const re = new RegExp(alts.join('|'), flags);
+  const re = new RegExp(alternation(patterns), flags);
   if (patterns.every((p) => typeof p === 'string' || sameMeaningIn(p, flags))) EXACT.set(re, patterns);
   return re;
+}
+
+/** The patterns as one alternation source, each in its own group; a string stands for itself. */
+function alternation(patterns: readonly (string | RegExp)[]): string {
+  return patterns.map((p) => `(?:${typeof p === 'string' ? escapeRe(p) : p.source})`).join('|');
 }
 
 /**
@@ -121,12 +126,13 @@ export function anyMatch(prefilter: RegExp | undefined, patterns: readonly RegEx
  */
 export function unionForLowerCase(patterns: readonly (string | RegExp)[]): RegExp | undefined {
   if (patterns.length === 0) return undefined;
-  const folded = (p: string | RegExp) =>
-    typeof p === 'string'
-      ? p === p.toLowerCase()
-      : !/[gmsuyv]/.test(p.flags) && !shape(p.source).backreference && shape(p.source).lowerLatin;
+  const folded = (p: string | RegExp) => {
+    if (typeof p === 'string') return p === p.toLowerCase();
+    const s = shape(p.source);
+    return !/[gmsuyv]/.test(p.flags) && !s.backreference && s.lowerLatin;
+  };
   if (!patterns.every(folded)) return union(patterns);
-  return new RegExp(patterns.map((p) => `(?:${typeof p === 'string' ? escapeRe(p) : p.source})`).join('|'));
+  return new RegExp(alternation(patterns));
 }
 
 /**
