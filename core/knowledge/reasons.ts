@@ -13,6 +13,7 @@
  *             family rests on few samples).
  *   PEERS§n   ../shared/docs/peers.md section n (vendor quirks, multilingual NDR phrases; the source
  *             keys after it, e.g. PHPBH, SIS-FPTT, MS-LOC-FR, are the ones listed in peers.md §7).
+ *   SIS-PH    a reply text listed in Sisimai's reason phrase tables (see SIS_PH below).
  *   MTA       the wording of the MTA named (Postfix, Exim, Sendmail, qmail, Exchange...), as printed
  *             by that software.
  *
@@ -379,6 +380,16 @@ export const PHRASE_FAMILY_REASON: Readonly<Record<PhraseKey, PhraseReason>> = {
   virusdetected: 'virusdetected',
 };
 
+/**
+ * Reply texts listed in Sisimai's own reason phrase tables that ours lacked (go-sisimai
+ * reason/why-*.go at commit a0630263, cross-checked phrase by phrase on 2026-11-24; Sisimai is
+ * BSD-2-Clause, (c) azumakuniyuki and the sisimai development team). They are what mail servers
+ * print; left out were the ones too broad to stand alone ("size limit", "transaction failed",
+ * "connection reset by peer", "greylisted"), the typos, and the texts Sisimai lists under two
+ * reasons. Two-part phrases became bounded regexes. See docs/reason-notes.md.
+ */
+const SIS_PH = 'SIS-PH (Sisimai reason phrase lists, go-sisimai a0630263)';
+
 export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseGroup[]>>> = {
   'userunknown-explicit': [
     {
@@ -419,7 +430,8 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'over quota',
         'overquota',
         'over the allowed quota',
-        'quota exceeded',
+        // not the sender's own sending quota (Amazon SES "Throttling failure: Daily message quota exceeded")
+        /(?<!message |sending )quota exceeded/,
         'exceeded quota',
         'quota violation',
         'disk quota',
@@ -465,6 +477,19 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'メールボックスがいっぱい',
         '容量オーバー',
         '容量を超え',
+      ],
+    },
+    {
+      source: SIS_PH,
+      patterns: [
+        'account is exceeding their quota',
+        'diskspace quota',
+        'does not have enough space',
+        'mail file size exceeds the maximum size allowed for mail delivery',
+        'not sufficient disk space',
+        'mailbox would exceed maximum allowed storage',
+        'is over the quota',
+        'for exceeding receiving limits',
       ],
     },
   ],
@@ -576,6 +601,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'учетная запись отключена',
       ],
     },
+    {
+      source: SIS_PH,
+      patterns: ['this account has been temporarily suspended', 'user or domain is disabled'],
+    },
   ],
 
   hasmoved: [
@@ -624,6 +653,18 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'relay não permitido',
       ],
     },
+    {
+      source: SIS_PH,
+      patterns: [
+        'not a gateway',
+        'not local host',
+        'relaying mail to ',
+        'specified domain is not allowed',
+        'in my list of allowed rcpthost',
+        "we don't handle mail for",
+        'as a relay',
+      ],
+    },
   ],
 
   authfailure: [
@@ -667,6 +708,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         '//spf.pobox.com',
       ],
     },
+    {
+      source: SIS_PH,
+      patterns: ['bad spf records for', /is not allowed to send mail\. lpn\d{3}_401/],
+    },
   ],
 
   requireptr: [
@@ -686,6 +731,14 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'unverifyable sending ip',
         'unverifiable sending ip',
         'mismatches client ip',
+      ],
+    },
+    {
+      source: SIS_PH,
+      patterns: [
+        'bad dns ptr resource record',
+        'the corresponding forward dns entry does not point to the sending ip',
+        /\bdns lookup failure: [^\n ]{1,254} try again later/,
       ],
     },
   ],
@@ -719,6 +772,13 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'headers too large',
         'media error',
         'improperly-formatted binary content',
+      ],
+    },
+    {
+      source: SIS_PH,
+      patterns: [
+        'message header size, or recipient list, exceeds policy limit',
+        'this message contain text that uses unnecessary base64 encoding',
       ],
     },
   ],
@@ -795,6 +855,41 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
     {
       source: 'PEERS§4.8 (SIS-FPTT: Orange "Emetteur invalide")',
       patterns: ['emetteur invalide', 'émetteur invalide', 'absender ungültig', 'remitente no válido'],
+    },
+    {
+      source: SIS_PH,
+      patterns: [
+        'batv failed to verify',
+        'batv validation failure',
+        'backscatter protection detected an invalid or expired email address',
+        "because the sender isn't on the recipient's list of senders to accept mail from",
+        'bogus mail from',
+        'connections not accepted from servers without a valid sender domain',
+        'denied [bouncedeny]',
+        'denied by secumail valid-address-filter',
+        'delivery not authorized, message refused',
+        'does not exist e2110',
+        'email address is on senderfilterconfig list',
+        'envelope blocked - ',
+        'error: no third-party dsns',
+        'fully qualified email address required',
+        'invalid domain, see <url:',
+        'is not a registered gateway user',
+        'recipient addresses rejected : access denied',
+        'recipient not accepted. (batv: no tag',
+        'rfc 1035 violation: recursive cname records for',
+        'rule imposed mailbox access for',
+        'sending this from a different address or alias using the ',
+        'sender email address rejected',
+        'sender is in my black list',
+        'sender blacklisted',
+        'spam reporting address',
+        'syntax error: empty email address',
+        'the message has been rejected by batv defense',
+        'transaction failed unsigned dsn for',
+        'this server does not accept mail from',
+        /\bmx records for [^\n ]{1,254} violate/,
+      ],
     },
   ],
 
@@ -950,6 +1045,56 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         /(?:ユーザー?|アドレス|宛先|メールボックス|アカウント)[^\n]{0,12}(?:存在しません|見つかりません|みつかりません)/,
       ],
     },
+    {
+      source: SIS_PH,
+      patterns: [
+        '#5.1.1 bad address',
+        '550 address invalid',
+        '5.1.0 address rejected.',
+        'address not present in directory',
+        "can't accept user",
+        'destination addresses were unknown',
+        'destination server rejected recipients',
+        'email address could not be found',
+        'mailbox invalid',
+        'mailbox is inactive',
+        'mailbox is unavailable',
+        'mailbox not present',
+        'no mailbox by that name is currently available',
+        'no mailbox found',
+        'no thank you rejected: account unavailable',
+        'no valid recipients, bye',
+        'not a local address',
+        'recipient address rejected: invalid-recipient',
+        'recipient address rejected: userunknown',
+        'recipient is not accepted',
+        'recipient is not local',
+        'recipient not ok',
+        'resolver.adr.recipient notfound',
+        'sorry, your envelope recipient has been denied',
+        "the user's email name is not found",
+        'this email address is wrong or no longer valid',
+        'this recipient is in my badrecipientto list',
+        'this recipient is not in my validrcptto list',
+        'this spectator does not exist',
+        'user missing home directory',
+        'user not active',
+        'user not known',
+        'vdeliver: invalid or unknown virtual user',
+        /<[^\s<>]{1,254}@[^\s<>]{1,254}> not found/,
+        /<[^\s<>]{1,254}>\.\.\. blocked by ldap/,
+        /\baccount [^\n ]{1,254} does not exist at the organization/,
+        /\bbad[-_ ]recipient\b/,
+        /\bmailbox [^\n ]{1,254} does not exist/,
+        /\bno [^\n ]{1,254} in name directory/,
+        /\bnon[- ]?existent user/,
+        /\brcpt <[^\n>]{1,254}> does not exist/,
+        /\brcpt \([^\n)]{1,254}\) (?:does not|doesn't) exist/,
+        /\brecipient [^\n ]{1,254} was not found in/,
+        /\bunknown e-?mail address/,
+        /\buser \([^\n)]{1,254}\) unknown/,
+      ],
+    },
   ],
 
   filtered: [
@@ -968,6 +1113,14 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'account is protected by',
         'message rejected due to user rules',
         '受信拒否',
+      ],
+    },
+    {
+      source: SIS_PH,
+      patterns: [
+        'bounced address',
+        'due to extended inactivity new mail is not currently being accepted for this mailbox',
+        'not found recipient account',
       ],
     },
   ],
@@ -1094,6 +1247,57 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         '迷惑メール',
       ],
     },
+    {
+      source: SIS_PH,
+      patterns: [
+        'block for spam',
+        'blocked by policy: no spam please',
+        'blocked for abuse. see http://att.net/blocks',
+        'cyberoam anti spam engine has identified this email as a bulk email',
+        'denied due to spam list',
+        'listed in work.drbl.imedia.ru',
+        'detected your message as spam',
+        'your message as spam and has prevented delivery',
+        'mail content denied',
+        'may consider spam',
+        'message contains spam or virus',
+        'spamprofiler',
+        'message rejected because of unacceptable content',
+        'message was rejected for possible spam/virus content',
+        'thinks this email is spam',
+        'reject bulk.advertising',
+        'rejected - bulk email',
+        'rejecting banned content',
+        'rejecting mail content',
+        'spam blocked',
+        'spam email not accepted',
+        'spam not accepted',
+        'spam refused',
+        'spam rejection',
+        'spambouncer identified spam',
+        'spamming not allowed',
+        'too many spam complaints',
+        'too much spam.',
+        'scored as spam',
+        'recurrent pattern detection system',
+        'we dont accept spam',
+        "we don't accept spam",
+        'appears similar to spam',
+        'breaches local uribl policy',
+        'your email is probably spam',
+        'has been temporarily blocked by our filter',
+        'triggered a spam block',
+        'failed several antispam checks',
+        '/help/help_spam_16.htm',
+        '5.7.0 reject, id=',
+        'blacklisted url',
+        /\bmail score \([^\n)]{1,20}\) over /,
+        /\bour filters rate at and above [^\n ]{1,10} percent probability of being spam/,
+        /\brejected by [^\n ]{1,254} \(spam\)/,
+        /\bspam (?:threshold|score|level|limit) exceeded/,
+        /\bthis message scored [^\n ]{1,10} spam points/,
+      ],
+    },
   ],
 
   toomanyconn: [
@@ -1114,6 +1318,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'te veel verbindingen',
         'слишком много соединений',
       ],
+    },
+    {
+      source: SIS_PH,
+      patterns: ['has exceeded the max emails per hour', 'daily message quota exceeded'],
     },
   ],
 
@@ -1190,6 +1398,38 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'чёрный список',
       ],
     },
+    {
+      source: SIS_PH,
+      patterns: [
+        'said: 550 blocked',
+        'bad sender ip address',
+        'confirm this mail server',
+        'currently sending spam see: ',
+        'dynamic/zombied/spam ips blocked',
+        'error: no valid recipients from ',
+        'extreme bad ip profile',
+        'helo command rejected:',
+        'is in a black list',
+        'no access from mail server',
+        'rejected because the sending mta or the sender has not passed validation',
+        'rejecting open proxy',
+        'sender ip address rejected',
+        'server access forbidden by your ip ',
+        'sorry, your remotehost looks suspiciously like spammer',
+        'too many spams from your ip',
+        'you are sending spam',
+        'your server requires confirmation',
+        /\([^\s()]{1,254}@[^\s()]{1,254}:blocked\)/,
+        /\baccess from ip address [^\n ]{1,45} blocked/,
+        /\bip [^\n ]{1,45} is blocked by earthlink/,
+        /\bmail server at [^\n ]{1,254} is blocked/,
+        /\bmail from [0-9a-f.:[\]]{3,47} refused[:,]/,
+        /\bserver ip [^\n ]{1,45} listed as abusive/,
+        /\byour access ip [^\n]{1,50} has been rejected/,
+        // Yahoo [TS01]: the sending IP is deferred for complaints (Sisimai: blocked)
+        /\bmessages from [^\n ]{1,45} temporarily deferred due to user complaints/,
+      ],
+    },
   ],
 
   notaccept: [
@@ -1208,6 +1448,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         "couldn't find a mail exchanger",
         'mail receiving disabled',
       ],
+    },
+    {
+      source: SIS_PH,
+      patterns: ['no route for current request'],
     },
   ],
 
@@ -1232,6 +1476,17 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'not subscribed to this group',
       ],
     },
+    {
+      source: SIS_PH,
+      patterns: [
+        'because the recipient is not accepting mail with ',
+        'header are not accepted',
+        'messages with multiple addresses',
+        'we do not accept messages containing images or other attachments',
+        "you're using a mass mailer",
+        'allowable number of posts without solving a captcha',
+      ],
+    },
   ],
 
   securityerror: [
@@ -1250,6 +1505,18 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'anti-spoofing',
         'spoofing',
         'forged sender',
+      ],
+    },
+    {
+      source: SIS_PH,
+      patterns: [
+        'account not subscribed to ses',
+        'authentication failure',
+        'authentification invalide',
+        'authentification requise',
+        /\bauthentication failed; server [^\n]{1,300} said: /,
+        'is not authorized to perform ses:sendrawemail',
+        /\bdomain [^\n ]{1,254} is a dead domain/,
       ],
     },
   ],
@@ -1287,6 +1554,19 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'внутренняя ошибка',
       ],
     },
+    {
+      source: SIS_PH,
+      patterns: [
+        'interrupted system call',
+        'it encountered an error while being processed',
+        'loop was found in the mail exchanger',
+        'recipient deferred because there is no mdb',
+        'remote server is misconfigured',
+        'system config error',
+        'timeout waiting for input',
+        /\bunable to connect [^\n]{0,40}daemon/,
+      ],
+    },
   ],
 
   networkerror: [
@@ -1311,6 +1591,14 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'unable to resolve route',
         "wasn't able to establish an smtp connection",
         'could not connect and send',
+      ],
+    },
+    {
+      source: SIS_PH,
+      patterns: [
+        'dns records for the destination computer could not be found',
+        'host not found, try again',
+        'unrouteable mail domain',
       ],
     },
   ],
@@ -1352,6 +1640,19 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'could not find a gateway for',
         'did not accept our requests to connect',
         'unable to connect successfully to the destination',
+      ],
+    },
+    {
+      source: SIS_PH,
+      patterns: [
+        'failed to deliver to domain ',
+        'giving up on',
+        'have been failing for a long time',
+        'it has not been collected after',
+        'message timed out',
+        'retry time not reached for any host after a long failure period',
+        'server did not respond',
+        'was not reachable within the allowed queue period',
       ],
     },
   ],

@@ -792,6 +792,144 @@ describe('reason: focused cases', () => {
   });
 });
 
+/**
+ * Reply texts from Sisimai's own reason phrase lists that the tables lacked (SIS-PH in
+ * core/knowledge/reasons.ts). Each gave onhold, or another reason, before they were added. Written
+ * as the servers send them: with the reply code, and with the status code where it would not
+ * decide on its own.
+ */
+const SISIMAI_PHRASES: Case[] = [
+  // userunknown
+  { want: 'userunknown', reply: '550', diag: '550 #5.1.1 bad address kijitora@example.jp' },
+  { want: 'userunknown', reply: '550', diag: '550 5.1.1 <kijitora@example.jp>: user missing home directory' },
+  { want: 'userunknown', reply: '550', diag: '550 Mailbox not present' },
+  { want: 'userunknown', reply: '550', diag: '550 sorry, no mailbox by that name is currently available' },
+  { want: 'userunknown', reply: '550', diag: '550 Requested action not taken: mailbox is unavailable' },
+  {
+    want: 'userunknown',
+    reply: '550',
+    diag: '550 vdeliver: Invalid or unknown virtual user kijitora@example.jp',
+  },
+  {
+    want: 'userunknown',
+    reply: '550',
+    diag: '550 Account kijitora@example.jp does not exist at the organization this email was sent to',
+  },
+  { want: 'userunknown', reply: '550', diag: '550 Mailbox kijitora does not exist' },
+  { want: 'userunknown', reply: '553', diag: '553 User (kijitora@example.jp) unknown' },
+  { want: 'userunknown', reply: '550', diag: '550 5.1.1 <kijitora@example.jp> not found' },
+  { want: 'userunknown', reply: '550', diag: '550 Recipient kijitora@example.jp was not found in LDAP' },
+  // mailboxfull, not suspend / toomanyconn
+  { want: 'mailboxfull', reply: '552', diag: '552 5.2.2 User is over the quota. You can try again later.' },
+  {
+    want: 'mailboxfull',
+    reply: '552',
+    diag: '552 Recipient rejected: mailbox would exceed maximum allowed storage',
+  },
+  {
+    want: 'mailboxfull',
+    reply: '550',
+    diag: '550 Account disabled temporarly for exceeding receiving limits',
+    note: 'not suspend: the account is paused because it received too much',
+  },
+  {
+    want: 'toomanyconn',
+    reply: '454',
+    diag: '454 Throttling failure: Daily message quota exceeded.',
+    note: "Amazon SES: the sender's own quota, not the recipient's mailbox",
+  },
+  {
+    want: 'toomanyconn',
+    reply: '421',
+    diag: '421 example.jp has exceeded the max emails per hour (100/100 (100%)) allowed',
+  },
+  // expired
+  {
+    want: 'expired',
+    diag: 'retry time not reached for any host after a long failure period',
+    type: 'X-Postfix',
+  },
+  { want: 'expired', reply: '451', diag: '451 Message timed out' },
+  {
+    want: 'expired',
+    diag: 'The recipient was not reachable within the allowed queue period',
+    type: 'X-Postfix',
+  },
+  // blocked, rejected (sender side)
+  { want: 'blocked', reply: '550', diag: '550 5.7.1 Access from ip address 192.0.2.1 blocked' },
+  { want: 'blocked', reply: '554', diag: '554 5.7.1 Server IP 192.0.2.1 listed as abusive' },
+  {
+    want: 'blocked',
+    reply: '550',
+    diag: '550 Too many spams from your IP (192.0.2.1), please visit http://postmaster.free.fr/',
+  },
+  {
+    want: 'blocked',
+    status: '4.7.0',
+    reply: '421',
+    diag: '421 4.7.0 [TS01] Messages from 192.0.2.1 temporarily deferred due to user complaints - 4.16.55.1',
+  },
+  { want: 'rejected', reply: '553', diag: '553 5.1.8 Sender email address rejected' },
+  {
+    want: 'rejected',
+    reply: '550',
+    diag: '550 Access denied (sender blacklisted)',
+    note: 'the sender, not the IP',
+  },
+  { want: 'rejected', reply: '550', diag: '550 Envelope blocked - User Entry - kijitora@example.jp' },
+  { want: 'rejected', reply: '550', diag: '550 BATV failed to verify' },
+  {
+    want: 'rejected',
+    reply: '553',
+    diag: '553 sorry, your envelope sender is in my badmailfrom list; sender is in my black list',
+  },
+  // spamdetected, content
+  { want: 'spamdetected', reply: '554', diag: '554 5.7.1 Your message has triggered a SPAM block' },
+  { want: 'spamdetected', reply: '550', diag: '550 This message scored 12.5 spam points' },
+  { want: 'spamdetected', reply: '550', diag: '550 5.7.1 Message rejected by mx.example.org (spam)' },
+  {
+    want: 'spamdetected',
+    reply: '554',
+    diag: '554 blacklisted URL in message',
+    note: 'a content finding, not an IP block',
+  },
+  { want: 'spamdetected', reply: '550', diag: '550 Too many spam complaints' },
+  // securityerror, policyviolation, norelaying
+  {
+    want: 'securityerror',
+    diag: 'SASL authentication failed; server mx.example.org[192.0.2.1] said: 535 5.7.8 Error: authentication failed',
+    type: 'X-Postfix',
+  },
+  {
+    want: 'securityerror',
+    status: '5.0.0',
+    reply: '554',
+    diag: '554 Message rejected: User arn:aws:iam::123456789012:user/ses-smtp is not authorized to perform ses:SendRawEmail on resource arn:aws:ses:us-east-1:123456789012:identity/example.jp',
+  },
+  { want: 'policyviolation', reply: '550', diag: "550 You're using a mass mailer" },
+  {
+    want: 'norelaying',
+    reply: '553',
+    diag: "553 sorry, that domain isn't in my list of allowed rcpthost (#5.7.1)",
+  },
+  // networkerror, requireptr, systemerror, suspend
+  {
+    want: 'networkerror',
+    status: '4.4.0',
+    diag: 'DNS records for the destination computer could not be found',
+    type: 'X-Postfix',
+  },
+  { want: 'requireptr', reply: '550', diag: '550 5.7.1 Bad DNS PTR resource record' },
+  { want: 'systemerror', reply: '451', diag: '451 4.3.0 Unable to connect to the filter daemon' },
+  { want: 'suspend', reply: '550', diag: '550 5.2.1 This account has been temporarily suspended' },
+];
+
+describe("reason: Sisimai's phrase lists (SIS-PH)", () => {
+  it.each(SISIMAI_PHRASES.map((c) => [c.diag, c] as const))('%s', (_diag, c) => {
+    expect(run(c).reason).toBe(c.want);
+  });
+});
+
 describe('reason: command inference', () => {
   it.each([
     ['host x[1.2.3.4] said: 550 nope (in reply to RCPT TO command)', 'RCPT'],
