@@ -27,7 +27,7 @@ export function findAllEnhanced(text: string): string[] {
 const REPLY_START = /^[\s#<>'"([]{0,6}([2-5][0-5]\d)(?:[\s\-:.]|$)/;
 const REPLY_WITH_ENHANCED = /(?<![\d.])([245][0-5]\d)[\s-]{1,3}#?[245]\.[0-7]\.\d{1,3}(?![\d])/;
 const REPLY_AFTER_MARKER =
-  /(?:said|returned|response|reply|answer|error|failed|rejected|code|smtp|<<<|\]:?)\s{0,4}[:(#'"]?\s{0,4}([245][0-5]\d)(?=[\s\-:;,.)'"]|$)/i;
+  /(?:said|returned|response|reply|answer|error|failed|rejected|code|smtp|<<<|\][:,]?)\s{0,4}[:(#'"]?\s{0,4}([245][0-5]\d)(?=[\s\-:;,.)'"]|$)/i;
 
 export function findReplyCode(text: string): string | undefined {
   const head = text.length > 4096 ? text.slice(0, 4096) : text;

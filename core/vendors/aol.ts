@@ -21,6 +21,22 @@ export const aol = defineVendor({
   },
   rules: [
     {
+      id: 'aol-mx-malformed-reply',
+      // AOL's own relay reports it (recognised by its X-AOL-IP header), about the recipient's domain.
+      scope: 'any',
+      match: { text: [/type=MX: Malformed or unexpected name server reply/i] },
+      pattern:
+        "5.4.4 'Name service error for name=<domain> type=MX: Malformed or unexpected name server reply'",
+      meaning:
+        "AOL's outbound relay could not read the recipient domain's MX record: the domain cannot take mail as it is set up.",
+      practice: 'HARD',
+      reason: 'notaccept',
+      note: "Postfix prints the same words elsewhere for a passing DNS failure (networkerror); in AOL's bounces it is read as a domain that does not accept mail.",
+      remediation:
+        "Check the domain for a typo. If it is right, its DNS is broken: remove the address, or retry once the domain's owner has fixed it.",
+      source: src('SIS-AOL'),
+    },
+    {
       id: 'aol-rly-b1',
       csvRows: [73],
       standalone: true,

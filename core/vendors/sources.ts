@@ -42,6 +42,7 @@ export const SOURCES = {
   'SIS-312': 'https://github.com/sisimai/p5-sisimai/issues/312',
   'SIS-317': 'https://github.com/sisimai/p5-sisimai/pull/317',
   'SIS-395': 'https://github.com/sisimai/p5-sisimai/issues/395',
+  'SIS-AOL': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/Aol.pm',
   'SIS-APPLE': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Apple.pm',
   'SIS-BARRACUDA': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/Barracuda.pm',
   'SIS-COX': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Cox.pm',

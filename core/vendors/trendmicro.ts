@@ -19,10 +19,23 @@ export const trendmicro = defineVendor({
       /\b(?:ERS-Customized-Block|BLOCK-SEND-ER|BLOCK-RCPT)\b/,
       /rejected: (?:Invalid-Recipient|NO-DOMAIN)\b/,
     ],
-    from: [/InterScan MSS/i],
+    from: [/InterScan MSS/i, /InterScan Notification/i],
+    subjects: [/^Mail could not be delivered$/i],
     ownVerdicts: true,
   },
   rules: [
+    {
+      id: 'trendmicro-unable-to-deliver',
+      match: { text: [/\bUnable to deliver message to <[^\s<>]{1,254}>/] },
+      pattern: "'Unable to deliver message to <address>.' (the notice's only line, no reply quoted)",
+      meaning:
+        'InterScan / Trend Micro Email Security could not deliver to this address and quotes no reply: its notice for an unknown recipient.',
+      practice: 'HARD',
+      reason: 'userunknown',
+      note: 'The notice carries no code; Sisimai reads this line as an unknown recipient too.',
+      remediation: 'Check the address for a typo; if it is right, remove it.',
+      source: src('SIS-TREND'),
+    },
     {
       id: 'trendmicro-ers-block',
       csvRows: [152],

@@ -31,6 +31,11 @@ describe('codes', () => {
     expect(findReplyCode('<<< 554 5.7.1 rejected')).toBe('554');
     expect(findReplyCode("Remote Server returned '550 5.1.10 RESOLVER'")).toBe('550');
     expect(findReplyCode('Size (in bytes): 222')).toBeUndefined();
+    // SurfControl: "addr: [ip], 550 addr... No such user"
+    expect(
+      findReplyCode('kijitora@example.com: [192.0.2.55], 550 kijitora@example.com... No such user'),
+    ).toBe('550');
+    expect(findReplyCode('relay [192.0.2.55], 2010-04-29 23:34')).toBeUndefined();
   });
   it('joins 550- continuation lines', () => {
     expect(

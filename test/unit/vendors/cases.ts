@@ -794,6 +794,15 @@ export const CASES: readonly RuleCase[] = [
 
   // --- AOL legacy ------------------------------------------------------------------------------
   {
+    // AOL's outbound relay reporting about the recipient's domain (Sisimai Lhost/Aol.pm)
+    rule: 'aol-mx-malformed-reply',
+    reason: 'notaccept',
+    bounce: 'hh',
+    host: 'mx.neko.example.jp',
+    d: 'Name service error for name=neko.example.jp type=MX: Malformed or unexpected name server reply',
+    o: { status: '5.4.4', headers: { 'x-aol-ip': '192.0.2.31' }, rcpt: 'neko.example.jp' },
+  },
+  {
     rule: 'aol-rly-b1',
     reason: 'blocked',
     bounce: 'ss',
@@ -1512,6 +1521,20 @@ export const CASES: readonly RuleCase[] = [
     bounce: 'hh',
     host: TM,
     d: '554 5.7.1 <neko@example.com>: Recipient address rejected: Invalid-Recipient',
+  },
+  {
+    // The InterScan notice with no reply at all: the line is read from the body
+    rule: 'trendmicro-unable-to-deliver',
+    reason: 'userunknown',
+    bounce: 'hh',
+    host: '',
+    d: '',
+    o: {
+      status: '',
+      from: '"InterScan Notification" <notification@tmes-out01.example.net>',
+      subject: 'Mail could not be delivered',
+      body: 'Unable to deliver message to <kijitora@neko.example.jp>.',
+    },
   },
   {
     rule: 'trendmicro-no-domain',
