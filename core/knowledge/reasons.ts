@@ -665,6 +665,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'as a relay',
       ],
     },
+    {
+      source: "Mimecast 451 'Open relay is not allowed' (Sisimai Rhost Mimecast)",
+      patterns: ['open relay is not allowed'],
+    },
   ],
 
   authfailure: [
@@ -781,6 +785,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'this message contain text that uses unnecessary base64 encoding',
       ],
     },
+    {
+      source: "Microsoft 365 5.5.6 'Invalid message content' (Sisimai Rhost Microsoft)",
+      patterns: ['invalid message content'],
+    },
   ],
 
   badreputation: [
@@ -890,6 +898,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'this server does not accept mail from',
         /\bmx records for [^\n ]{1,254} violate/,
       ],
+    },
+    {
+      source:
+        "MessageLabs 'Sorry, your email address / domain has been blocked' (the sender; Sisimai Rhost MessageLabs)",
+      patterns: [/\byour (?:email address|domain) [^\n]{0,60}has been blocked/],
     },
   ],
 
@@ -1164,6 +1177,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'домен не существует',
       ],
     },
+    {
+      source:
+        "Microsoft 365 5.4.310 'DNS domain X does not exist [Message=InfoDomainNonexistent]' (Sisimai Rhost Microsoft lists it; the text says the domain is missing)",
+      patterns: [/\bdns domain [^\n ]{1,254} does not exist/, 'infodomainnonexistent'],
+    },
   ],
 
   virusdetected: [
@@ -1298,6 +1316,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         /\bthis message scored [^\n ]{1,10} spam points/,
       ],
     },
+    {
+      source: "GoDaddy 552 'Message rejected for spam or virus content' (Sisimai Rhost GoDaddy)",
+      patterns: ['rejected for spam or virus content'],
+    },
   ],
 
   toomanyconn: [
@@ -1323,6 +1345,15 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
       source: SIS_PH,
       patterns: ['has exceeded the max emails per hour', 'daily message quota exceeded'],
     },
+    {
+      source: 'Connection and volume limits (Microsoft 365 4.7.652, Cox, Mimecast; Sisimai Rhost tables)',
+      patterns: [
+        'too many sessions',
+        'message threshold exceeded',
+        'maximum number of connections',
+        'exceeding outbound thread limit',
+      ],
+    },
   ],
 
   speeding: [
@@ -1345,6 +1376,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'unusual rate of', // Gmail 4.7.28 mail flood (PEERS§4.1)
         /limit [^\n]{0,40}per hour/, // Microsoft 5.2.121/5.2.122 (PEERS§4.2, §4.3)
       ],
+    },
+    {
+      source: 'Microsoft 365 5.7.508 (Sisimai Rhost Microsoft)',
+      patterns: ['exceeded permitted limits within'],
     },
   ],
 
@@ -1430,6 +1465,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         /\bmessages from [^\n ]{1,45} temporarily deferred due to user complaints/,
       ],
     },
+    {
+      source:
+        "MessageLabs 'your IP address (x) has been blocked', Cox 'too many bad commands' (Sisimai Rhost MessageLabs, Cox)",
+      patterns: [/\byour ip address [^\n]{0,50}has been blocked/, 'too many bad commands from'],
+    },
   ],
 
   notaccept: [
@@ -1452,6 +1492,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
     {
       source: SIS_PH,
       patterns: ['no route for current request'],
+    },
+    {
+      source:
+        "Microsoft 365 4.4.4 'hosted tenant which has no mail-enabled subscriptions' (Sisimai Rhost Microsoft)",
+      patterns: ['no mail-enabled subscriptions'],
     },
   ],
 
@@ -1487,6 +1532,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'allowable number of posts without solving a captcha',
       ],
     },
+    {
+      source: "Mimecast 'content examination policy', 'Host network, not allowed' (Sisimai Rhost Mimecast)",
+      patterns: ['content examination policy', 'host network, not allowed'],
+    },
   ],
 
   securityerror: [
@@ -1518,6 +1567,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'is not authorized to perform ses:sendrawemail',
         /\bdomain [^\n ]{1,254} is a dead domain/,
       ],
+    },
+    {
+      source: 'Mimecast 535 / 550 authentication failures (Sisimai Rhost Mimecast)',
+      patterns: ['incorrect authentication data', 'submitter failed to authenticate'],
     },
   ],
 
@@ -1565,6 +1618,26 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'system config error',
         'timeout waiting for input',
         /\bunable to connect [^\n]{0,40}daemon/,
+      ],
+    },
+    {
+      source:
+        "Receivers' own transient failures as Google, Microsoft 365 and Mimecast print them (Sisimai Rhost tables, go-sisimai rhost/for-*.go; cross-checked 2026-11-24)",
+      patterns: [
+        'temporary system problem',
+        'server busy',
+        'agent busy',
+        'temporary server error',
+        'temporarily rejected this message',
+        'temporarily rejected message',
+        'unable to process connection at this time',
+        'unable to process an email at this time',
+        'unable to process command',
+        'message ended early',
+        'message failed to be replicated',
+        'misconfigured forwarding address',
+        'multiple destination domains per transaction is unsupported',
+        'server temporarily not available',
       ],
     },
   ],

@@ -15,7 +15,8 @@ export const cox = defineVendor({
   postmaster: CODES,
   source: S,
   recognize: {
-    hosts: [hosts('cox.net')],
+    // Cox's MX records point to Cloudmark-hosted filters: cox.net MX cxr.mx.a/b.cloudfilter.net
+    hosts: [hosts('cox.net', 'cxr.mx.a.cloudfilter.net', 'cxr.mx.b.cloudfilter.net')],
     tokens: [
       /\bAUP#(?:CX[A-Z]{2,6}|CDRBL|IPBL[01]{4,5}|URLBL[01]{3,4})\b/,
       /cox\.com\/residential\/support\/email-error-codes/i,

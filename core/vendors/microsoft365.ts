@@ -147,7 +147,8 @@ export const microsoft365 = defineVendor({
       csvRows: [39],
       match: {
         text: [
-          /RESOLVER\.RST\.[A-Za-z]{3,40}/,
+          // not the size limits (RESOLVER.RST.RecipSizeLimit, SendSizeLimit: the message is too big)
+          /RESOLVER\.RST\.(?![A-Za-z]{0,20}SizeLimit)[A-Za-z]{3,40}/,
           /sender not in allowed-senders list/i,
           /sender (?:was )?not authenticated for (?:group|mailbox|public folder|mail user)/i,
           /Delivery not authorized\b(?!, message refused)/i,

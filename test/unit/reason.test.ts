@@ -924,6 +924,78 @@ const SISIMAI_PHRASES: Case[] = [
   { want: 'suspend', reply: '550', diag: '550 5.2.1 This account has been temporarily suspended' },
 ];
 
+/** Providers' own replies from Sisimai's per-provider (Rhost) tables that the phrases lacked. */
+const PROVIDER_REPLIES: Case[] = [
+  {
+    want: 'systemerror',
+    status: '4.7.0',
+    reply: '421',
+    diag: '421 4.7.0 Temporary System Problem. Try again later (10). - gsmtp',
+  },
+  {
+    want: 'systemerror',
+    status: '4.7.500',
+    reply: '451',
+    diag: '451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761)',
+  },
+  {
+    want: 'systemerror',
+    status: '4.7.700',
+    reply: '451',
+    diag: '451 4.7.700 PFA agent busy, please try again.',
+  },
+  {
+    want: 'toomanyconn',
+    status: '4.7.652',
+    reply: '451',
+    diag: '451 4.7.652 The mail server [192.0.2.251] has exceeded the maximum number of connections. (S3115)',
+  },
+  {
+    want: 'toomanyconn',
+    status: '4.7.0',
+    reply: '421',
+    diag: '421 4.7.0 cmsmtp Too many sessions from 192.0.2.1',
+  },
+  {
+    want: 'speeding',
+    status: '5.7.508',
+    reply: '550',
+    diag: '550 5.7.508 Access denied, [192.0.2.1] has exceeded permitted limits within 2001:db8::/48 range',
+  },
+  {
+    want: 'hostunknown',
+    status: '5.4.310',
+    reply: '550',
+    diag: '550 5.4.310 DNS domain example.jp does not exist [Message=InfoDomainNonexistent]',
+  },
+  {
+    want: 'notaccept',
+    status: '4.4.4',
+    reply: '451',
+    diag: '451 4.4.4 Mail received as unauthenticated, incoming to a recipient domain configured in a hosted tenant which has no mail-enabled subscriptions. ATTR5',
+  },
+  { want: 'blocked', reply: '553', diag: '553 Sorry, your IP address (192.0.2.1) has been blocked' },
+  { want: 'rejected', reply: '553', diag: '553 Sorry, your domain has been blocked' },
+  { want: 'spamdetected', reply: '552', diag: '552 Message rejected for spam or virus content' },
+  {
+    want: 'norelaying',
+    reply: '451',
+    diag: '451 Open relay is not allowed - https://community.mimecast.com/docs/DOC-1369#451',
+  },
+  {
+    want: 'securityerror',
+    reply: '535',
+    diag: '535 Incorrect authentication data - https://community.mimecast.com/docs/DOC-1369#535',
+  },
+  { want: 'contenterror', status: '5.5.6', reply: '550', diag: '550 5.5.6 Invalid message content' },
+];
+
+describe("reason: providers' replies (Sisimai Rhost tables)", () => {
+  it.each(PROVIDER_REPLIES.map((c) => [c.diag, c] as const))('%s', (_diag, c) => {
+    expect(run(c).reason).toBe(c.want);
+  });
+});
+
 describe("reason: Sisimai's phrase lists (SIS-PH)", () => {
   it.each(SISIMAI_PHRASES.map((c) => [c.diag, c] as const))('%s', (_diag, c) => {
     expect(run(c).reason).toBe(c.want);

@@ -14,6 +14,8 @@ import { defineVendor, hosts } from '../../../core/vendors/define';
 import type { Vendor } from '../../../core/vendors/types';
 import { ctxFrom } from './helpers';
 
+const EOP_HOST = 'example-com.mail.protection.outlook.com';
+
 function must<T>(x: T | undefined): T {
   if (x === undefined) throw new Error('expected a value');
   return x;
@@ -94,6 +96,28 @@ describe('who answered vs who wrote the bounce', () => {
       rcpt: 'icloud.com',
     });
     expect(matchVendors(ownRelay)).toEqual([]);
+  });
+});
+
+describe('recognition from what real bounces name (Sisimai Rhost tables, 2026-11-24)', () => {
+  it('Cox is recognised by its MX hosts (cox.net MX cxr.mx.a/b.cloudfilter.net), so its text rules apply', () => {
+    const c = ctxFrom(
+      'cxr.mx.a.cloudfilter.net',
+      '554 5.7.1 cxr.mx.a.cloudfilter.net cmsmtp too many invalid recipients from 192.0.2.1',
+      {
+        rcpt: 'cox.net',
+      },
+    );
+    expect(matchVendors(c)[0]?.rule.id).toBe('cox-bad-commands');
+  });
+  it("Microsoft's RESOLVER.RST size limits are not a restricted recipient", () => {
+    const size = ctxFrom(
+      EOP_HOST,
+      '552 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient',
+    );
+    expect(matchVendors(size).map((m) => m.rule.id)).not.toContain('microsoft365-restricted-recipient');
+    const auth = ctxFrom(EOP_HOST, '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required');
+    expect(matchVendors(auth)[0]?.rule.id).toBe('microsoft365-restricted-recipient');
   });
 });
 
