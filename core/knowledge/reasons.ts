@@ -403,6 +403,8 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'user unknown in virtual alias table',
         'user unknown in relay recipient table',
         'email account that you tried to reach does not exist',
+        // Microsoft 365 5.1.4: an RFC 2606 example domain can have no mailbox (Sisimai Rhost Microsoft)
+        'recipient address reserved by rfc 2606',
       ],
     },
   ],
@@ -716,6 +718,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
       source: SIS_PH,
       patterns: ['bad spf records for', /is not allowed to send mail\. lpn\d{3}_401/],
     },
+    {
+      source: "MessageLabs 553 'DMARC domain authentication fail' (Sisimai Rhost MessageLabs)",
+      patterns: ['domain authentication fail'],
+    },
   ],
 
   requireptr: [
@@ -903,6 +909,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
       source:
         "MessageLabs 'Sorry, your email address / domain has been blocked' (the sender; Sisimai Rhost MessageLabs)",
       patterns: [/\byour (?:email address|domain) [^\n]{0,60}has been blocked/],
+    },
+    {
+      source:
+        "Google SMTP relay 550 5.7.0 'Mail Sending denied'; qmail 'your envelope sender is in my badmailfrom list' (Sisimai Rhost Google, MessageLabs)",
+      patterns: ['mail sending denied', 'badmailfrom list'],
     },
   ],
 
@@ -1728,6 +1739,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'was not reachable within the allowed queue period',
       ],
     },
+    {
+      source: "Google 421 4.7.0 'Connection expired, try reconnecting' (Sisimai Rhost Google)",
+      patterns: ['connection expired, try reconnecting'],
+    },
   ],
 
   mailererror: [
@@ -1756,6 +1771,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'command parameter not implemented',
         'syntax error in parameters',
       ],
+    },
+    {
+      source: "Google 451/454 4.5.0 'SMTP protocol violation' (Sisimai Rhost Google)",
+      patterns: ['smtp protocol violation'],
     },
   ],
 };

@@ -988,6 +988,31 @@ const PROVIDER_REPLIES: Case[] = [
     diag: '535 Incorrect authentication data - https://community.mimecast.com/docs/DOC-1369#535',
   },
   { want: 'contenterror', status: '5.5.6', reply: '550', diag: '550 5.5.6 Invalid message content' },
+  {
+    want: 'syntaxerror',
+    status: '4.5.0',
+    reply: '451',
+    diag: '451 4.5.0 SMTP protocol violation, see RFC 2821 - gsmtp',
+  },
+  {
+    want: 'expired',
+    status: '4.7.0',
+    reply: '421',
+    diag: '421 4.7.0 Connection expired, try reconnecting. - gsmtp',
+  },
+  { want: 'rejected', status: '5.7.0', reply: '550', diag: '550 5.7.0 Mail Sending denied. - gsmtp' },
+  {
+    want: 'rejected',
+    reply: '553',
+    diag: '553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)',
+  },
+  { want: 'authfailure', reply: '553', diag: '553 DMARC domain authentication fail' },
+  {
+    want: 'userunknown',
+    status: '5.1.4',
+    reply: '550',
+    diag: '550 5.1.4 Recipient address reserved by RFC 2606',
+  },
 ];
 
 describe("reason: providers' replies (Sisimai Rhost tables)", () => {
