@@ -607,6 +607,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
       source: SIS_PH,
       patterns: ['this account has been temporarily suspended', 'user or domain is disabled'],
     },
+    {
+      source:
+        "qmail-ldap 'Mailaddress is administrativley (sic) disabled'; EZweb 'account is temporarily limited' (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
+      patterns: ['administrativley disabled', 'administratively disabled', 'account is temporarily limited'],
+    },
   ],
 
   hasmoved: [
@@ -1119,6 +1124,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         /\buser \([^\n)]{1,254}\) unknown/,
       ],
     },
+    {
+      source:
+        "Domino (Spanish) 'no se encuentra en el Directorio de Domino'; IMail 'Invalid final delivery userid' (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
+      patterns: ['no se encuentra en el directorio de domino', 'invalid final delivery userid'],
+    },
   ],
 
   filtered: [
@@ -1192,6 +1202,16 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
       source:
         "Microsoft 365 5.4.310 'DNS domain X does not exist [Message=InfoDomainNonexistent]' (Sisimai Rhost Microsoft lists it; the text says the domain is missing)",
       patterns: [/\bdns domain [^\n ]{1,254} does not exist/, 'infodomainnonexistent'],
+    },
+    {
+      source:
+        "Exim 'all host address lookups failed permanently' / 'all relevant MX records point to non-existent hosts'; KDDI 'the remote domain doesnt exist' (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
+      patterns: [
+        'all host address lookups failed permanently',
+        'all relevant mx records point to non-existent hosts',
+        'remote domain doesnt exist',
+        "remote domain doesn't exist",
+      ],
     },
   ],
 
@@ -1509,6 +1529,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         "Microsoft 365 4.4.4 'hosted tenant which has no mail-enabled subscriptions' (Sisimai Rhost Microsoft)",
       patterns: ['no mail-enabled subscriptions'],
     },
+    {
+      source:
+        "Exim 'no host found for existing SMTP connection'; OpenSMTPD 'Destination seem to reject all mails' (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
+      patterns: ['no host found for existing smtp connection', 'destination seem to reject all mails'],
+    },
   ],
 
   policyviolation: [
@@ -1583,6 +1608,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
       source: 'Mimecast 535 / 550 authentication failures (Sisimai Rhost Mimecast)',
       patterns: ['incorrect authentication data', 'submitter failed to authenticate'],
     },
+    {
+      source:
+        "OpenSMTPD 'Could not retrieve credentials' (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
+      patterns: ['could not retrieve credentials'],
+    },
   ],
 
   systemerror: [
@@ -1651,6 +1681,17 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'server temporarily not available',
       ],
     },
+    {
+      source:
+        "Exim 'delivery to file/pipe forbidden', 'local delivery failed'; qmail-ldap homedir creation (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
+      patterns: [
+        'delivery to file forbidden',
+        'delivery to pipe forbidden',
+        'local delivery failed',
+        'automatic homedir creator crashed',
+        'error in automatic homedir creation',
+      ],
+    },
   ],
 
   networkerror: [
@@ -1683,6 +1724,22 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'dns records for the destination computer could not be found',
         'host not found, try again',
         'unrouteable mail domain',
+      ],
+    },
+    {
+      source:
+        "qmail 'Although I'm listed as a best-preference MX or A for that host', Notes hop count, Courier 'DNS lookup failed', OpenSMTPD routing failures (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
+      patterns: [
+        "although i'm listed as a best-preference mx or a for that host",
+        'exceeded maximum hop count',
+        'dns lookup failed',
+        'address family mismatch on destination mxs',
+        'all routes to destination blocked',
+        'bad dns lookup error code',
+        'could not retrieve source address',
+        'no valid route to remote mx',
+        'no valid route to destination',
+        'temporary failure in mx lookup',
       ],
     },
   ],
@@ -1743,6 +1800,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
       source: "Google 421 4.7.0 'Connection expired, try reconnecting' (Sisimai Rhost Google)",
       patterns: ['connection expired, try reconnecting'],
     },
+    {
+      source: "IMail 'Delivery failed N attempts' (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
+      patterns: [/\bdelivery failed \d{1,3} attempts/],
+    },
   ],
 
   mailererror: [
@@ -1775,6 +1836,14 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
     {
       source: "Google 451/454 4.5.0 'SMTP protocol violation' (Sisimai Rhost Google)",
       patterns: ['smtp protocol violation'],
+    },
+    {
+      source: "Exim address syntax errors (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
+      patterns: [
+        'angle-brackets nested too deep',
+        'missing or malformed local part',
+        'domain missing in source-routed address',
+      ],
     },
   ],
 };

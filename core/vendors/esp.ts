@@ -5,6 +5,16 @@
 import { defineVendor, hosts } from './define';
 import { src } from './sources';
 
+/**
+ * An SES notification's bounceSubType (the JSON may be escaped several times). SES sets it from the
+ * receiver's answer; it is read only when the recipient carries no diagnostic of its own (the
+ * vendor engine then reads the body). AWS SES developer guide, "Contents of notifications":
+ * bounce types and subtypes.
+ */
+const subType = (name: string): RegExp =>
+  new RegExp(`bounceSubType\\\\{0,7}"\\s{0,3}:\\s{0,3}\\\\{0,7}"${name}\\b`);
+const SES_DOC = 'https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html#bounce-types';
+
 export const ses = defineVendor({
   id: 'ses',
   name: 'Amazon SES (platform)',
@@ -19,12 +29,92 @@ export const ses = defineVendor({
   },
   rules: [
     {
+      id: 'ses-subtype-noemail',
+      standalone: true,
+      scope: 'any',
+      match: { tokens: [subType('NoEmail')] },
+      pattern: "SES notification without a diagnostic: bounceType Permanent, bounceSubType 'NoEmail'",
+      meaning: "The recipient's provider said the address does not exist.",
+      practice: 'HARD',
+      reason: 'userunknown',
+      note: "SES classified the receiver's answer; the notification quotes no reply of its own.",
+      remediation: 'Remove the address.',
+      links: [SES_DOC],
+      source: src('SES-PASTE'),
+    },
+    {
+      id: 'ses-subtype-mailboxfull',
+      standalone: true,
+      scope: 'any',
+      match: { tokens: [subType('MailboxFull')] },
+      pattern: "SES notification without a diagnostic: bounceType Transient, bounceSubType 'MailboxFull'",
+      meaning: "The recipient's mailbox is full.",
+      practice: 'SOFT',
+      reason: 'mailboxfull',
+      note: 'SES sends it as a transient bounce.',
+      remediation: 'Retry later; suppress only if it keeps bouncing for weeks.',
+      links: [SES_DOC],
+      source: src('SES-PASTE'),
+    },
+    {
+      id: 'ses-subtype-too-large',
+      standalone: true,
+      scope: 'any',
+      match: { tokens: [subType('MessageTooLarge')] },
+      pattern: "SES notification without a diagnostic: bounceType Transient, bounceSubType 'MessageTooLarge'",
+      meaning: 'The message was larger than the recipient accepts.',
+      practice: 'SENDER',
+      reason: 'mesgtoobig',
+      bounce: { rfc: 'soft' },
+      action: 'fix-content',
+      note: 'SES sends it as a transient bounce: a smaller message gets through.',
+      remediation: 'Send a smaller message (link large files instead of attaching them).',
+      links: [SES_DOC],
+      source: src('SES-PASTE'),
+    },
+    {
+      id: 'ses-subtype-content-rejected',
+      standalone: true,
+      scope: 'any',
+      match: { tokens: [subType('ContentRejected')] },
+      pattern: "SES notification without a diagnostic: bounceType Transient, bounceSubType 'ContentRejected'",
+      meaning: "The recipient's server refused the message because of its content.",
+      practice: 'BLOCK',
+      reason: 'contenterror',
+      bounce: { rfc: 'soft' },
+      note: 'SES sends it as a transient bounce: changed content may get through.',
+      remediation: 'Change the content that was refused and send again.',
+      links: [SES_DOC],
+      source: src('SES-PASTE'),
+    },
+    {
+      id: 'ses-subtype-attachment-rejected',
+      standalone: true,
+      scope: 'any',
+      match: { tokens: [subType('AttachmentRejected')] },
+      pattern:
+        "SES notification without a diagnostic: bounceType Transient, bounceSubType 'AttachmentRejected'",
+      meaning: "The recipient's server refused an attachment of the message.",
+      practice: 'BLOCK',
+      reason: 'policyviolation',
+      bounce: { rfc: 'soft' },
+      action: 'fix-content',
+      note: 'SES sends it as a transient bounce: without that attachment the message may get through.',
+      remediation: 'Remove or replace the attachment (or link the file) and send again.',
+      links: [SES_DOC],
+      source: src('SES-PASTE'),
+    },
+    {
       id: 'ses-suppressed',
       csvRows: [253],
       standalone: true,
       scope: 'any',
       match: {
-        tokens: [/Amazon SES has suppressed sending to this address/i, /\bOnAccountSuppressionList\b/],
+        tokens: [
+          /Amazon SES has suppressed sending to this address/i,
+          /\bOnAccountSuppressionList\b/,
+          subType('Suppressed'),
+        ],
       },
       pattern:
         "Amazon SES 'Amazon SES has suppressed sending to this address' (bounceType Permanent, subType Suppressed / OnAccountSuppressionList)",

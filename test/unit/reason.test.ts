@@ -1021,6 +1021,36 @@ describe("reason: providers' replies (Sisimai Rhost tables)", () => {
   });
 });
 
+/** MTAs' own failure texts from Sisimai's per-MTA (Lhost) tables that the phrases lacked. */
+const MTA_TEXTS: Case[] = [
+  { want: 'hostunknown', diag: 'all host address lookups failed permanently' },
+  { want: 'hostunknown', diag: 'all relevant MX records point to non-existent hosts' },
+  { want: 'notaccept', diag: 'no host found for existing SMTP connection', type: 'X-Exim' },
+  { want: 'systemerror', diag: 'delivery to pipe forbidden', type: 'X-Exim' },
+  { want: 'syntaxerror', diag: 'missing or malformed local part (expected word or "<")', type: 'X-Exim' },
+  {
+    want: 'networkerror',
+    status: '5.4.6',
+    diag: "Sorry. Although I'm listed as a best-preference MX or A for that host, it isn't in my control/locals file, so I don't treat it as local. (#5.4.6)",
+  },
+  { want: 'suspend', status: '5.2.1', diag: 'Sorry, Mailaddress is administrativley disabled. (#5.2.1)' },
+  { want: 'systemerror', status: '4.3.0', diag: 'Automatic homedir creator crashed. (#4.3.0)' },
+  { want: 'networkerror', diag: 'Message has exceeded maximum hop count' },
+  { want: 'networkerror', status: '5.0.0', diag: 'No valid route to remote MX' },
+  {
+    want: 'userunknown',
+    diag: 'El usuario kijitora (kijitora@example.jp) no se encuentra en el Directorio de Domino',
+  },
+  { want: 'expired', diag: 'Delivery failed 5 attempts: kijitora@example.com' },
+  { want: 'suspend', diag: 'The user(s) account is temporarily limited.' },
+];
+
+describe("reason: MTAs' own texts (Sisimai Lhost tables)", () => {
+  it.each(MTA_TEXTS.map((c) => [c.diag, c] as const))('%s', (_diag, c) => {
+    expect(run(c).reason).toBe(c.want);
+  });
+});
+
 describe("reason: Sisimai's phrase lists (SIS-PH)", () => {
   it.each(SISIMAI_PHRASES.map((c) => [c.diag, c] as const))('%s', (_diag, c) => {
     expect(run(c).reason).toBe(c.want);

@@ -2546,6 +2546,83 @@ export const CASES: readonly RuleCase[] = [
 
   // --- ESP / platform --------------------------------------------------------------------------
   {
+    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
+    rule: 'ses-subtype-noemail',
+    reason: 'userunknown',
+    bounce: 'hh',
+    host: '',
+    d: '',
+    o: {
+      status: '',
+      from: 'no-reply@sns.amazonaws.com',
+      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Permanent\\",\\"bounceSubType\\":\\"NoEmail\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
+    },
+  },
+  {
+    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
+    rule: 'ses-subtype-mailboxfull',
+    reason: 'mailboxfull',
+    bounce: 'ss',
+    host: '',
+    d: '',
+    o: {
+      status: '',
+      from: 'no-reply@sns.amazonaws.com',
+      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Transient\\",\\"bounceSubType\\":\\"MailboxFull\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
+    },
+  },
+  {
+    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
+    rule: 'ses-subtype-too-large',
+    reason: 'mesgtoobig',
+    bounce: 'ss',
+    host: '',
+    d: '',
+    o: {
+      status: '',
+      from: 'no-reply@sns.amazonaws.com',
+      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Transient\\",\\"bounceSubType\\":\\"MessageTooLarge\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
+    },
+  },
+  {
+    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
+    rule: 'ses-subtype-content-rejected',
+    reason: 'contenterror',
+    bounce: 'ss',
+    host: '',
+    d: '',
+    o: {
+      status: '',
+      from: 'no-reply@sns.amazonaws.com',
+      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Transient\\",\\"bounceSubType\\":\\"ContentRejected\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
+    },
+  },
+  {
+    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
+    rule: 'ses-subtype-attachment-rejected',
+    reason: 'policyviolation',
+    bounce: 'ss',
+    host: '',
+    d: '',
+    o: {
+      status: '',
+      from: 'no-reply@sns.amazonaws.com',
+      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Transient\\",\\"bounceSubType\\":\\"AttachmentRejected\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
+    },
+  },
+  {
+    // bounceSubType 'Suppressed' (the global suppression list) with no diagnostic
+    rule: 'ses-suppressed',
+    reason: 'suppressed',
+    bounce: 'hhh',
+    host: '',
+    d: '',
+    o: {
+      status: '',
+      body: '{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bounceSubType":"Suppressed"}}',
+    },
+  },
+  {
     rule: 'ses-suppressed',
     reason: 'suppressed',
     bounce: 'hhh',
