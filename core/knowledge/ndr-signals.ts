@@ -81,7 +81,7 @@ export const BOUNCE_SUBJECTS: readonly RegExp[] = [
   /メールエラー/,
   /返送/,
   // fml (Japanese mailing-list manager): the list refused the post; "(<list> ML)" closes the subject
-  /^\s{0,4}(?:you \S{1,320} are not member|not member article from|loop alert:|loop back warning:)[^\n]{0,200}\(\S{1,80} ML\)/i,
+  /^\s{0,4}(?:you \S{1,320} are not member|not member article from|loop alert:|loop back warning:|reject mail|spam mail from a spammer is rejected|fml system error message|warning: unix from loop|security alert)[^\n]{0,200}\(\S{1,80} ML\)/i,
 ];
 
 /** Body phrases that only bounces contain (checked on the first part of the text). */

@@ -856,6 +856,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'mailing-list managers (FML, Mailman, Google Groups): the sender may not post; CORPUS (lhost-googlegroups-*, lhost-fml-02)',
       patterns: [
         'not a member of this mailing list',
+        // fml's other refusals of a post (Sisimai Lhost/FML.pm)
+        'not member article from',
+        'reject mail from',
+        'reject spammers:',
+        'spam mail from a spammer is rejected',
         'you are not allowed to post to this mailing list',
         'by non-member to a members-only list',
         'permission to post messages to the group',
@@ -1613,6 +1618,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         "OpenSMTPD 'Could not retrieve credentials' (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
       patterns: ['could not retrieve credentials'],
     },
+    {
+      source: "fml 'Security alert: <addr> sent a mail with a dangerous header' (Sisimai Lhost/FML.pm)",
+      patterns: ['sent a mail with a dangerous header'],
+    },
   ],
 
   systemerror: [
@@ -1634,6 +1643,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'queue file write error',
         'service currently unavailable',
         'duplicated message-id',
+        // fml's loop and error notices (Sisimai Lhost/FML.pm reads them as systemerror, as lhost-fml-03)
+        'has detected a loop condition so that input mail',
+        'loop back warning:',
+        'fml system error message',
       ],
     },
     {

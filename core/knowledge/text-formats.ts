@@ -62,6 +62,10 @@ export const RECIPIENT_PREFIX: readonly RegExp[] = [
 export const STATEMENT_BEFORE_RECIPIENT: readonly RegExp[] = [
   /\bnot a member of this (?:mailing )?list\s{0,2}["'<(]?$/,
   /\bduplicated message-id in\s{0,2}["'<(]?$/,
+  // fml's other notices ("NOT MEMBER article from <addr>", "reject spammers: <addr>", ...)
+  /\bnot member article from\s{0,2}["'<(]?$/,
+  /\breject (?:mail from|spammers:)\s{0,2}["'<(]?$/,
+  /\b(?:loop back warning:|security alert:|so that input mail)\s{0,2}["'<(]?$/,
 ];
 
 /**

@@ -125,3 +125,51 @@ describe('bounce formats the development corpus lacks', () => {
     ).toEqual([want]);
   });
 });
+
+/** fml (a Japanese mailing-list manager) refusing a post: the notice names the address in one line. */
+function fmlNotice(subject: string, line: string): string {
+  return [
+    'From: neko-admin@example.org',
+    'To: sironeko@neko.example.org',
+    `Subject: ${subject} (neko-nyaan ML)`,
+    'X-MLServer: fml [fml 4.0.3 release (20011202/4.0.3)]',
+    'Message-ID: <200504292334.FMLFFFFFF0.neko-nyaan@example.org>',
+    '',
+    line,
+    '',
+    'If you know the general guide of this list, please send mail with',
+    'the mail body',
+    '',
+    '\tguide',
+    '',
+    'to the address',
+    '',
+    '\tneko-nyaan-ctl@example.org',
+    '',
+  ].join('\n');
+}
+
+describe('fml notices beyond the two in the corpus', () => {
+  it.each([
+    [
+      'NOT MEMBER article from neko-nyaan@example.org',
+      'NOT MEMBER article from <neko-nyaan@example.org>',
+      'rejected',
+    ],
+    ['reject mail neko-nyaan@example.org', 'reject spammers: <neko-nyaan@example.org>', 'rejected'],
+    [
+      'Loop Back Warning: neko-nyaan@example.org',
+      'Loop Back Warning: <neko-nyaan@example.org>',
+      'systemerror',
+    ],
+    [
+      'Security Alert',
+      'Security alert: <neko-nyaan@example.org> sent a mail with a dangerous header.',
+      'securityerror',
+    ],
+  ] as const)('%s', async (subject, line, reason) => {
+    const v = await classifyRaw(fmlNotice(subject, line));
+    expect(v.isBounce).toBe(true);
+    expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['neko-nyaan@example.org', reason]]);
+  });
+});
