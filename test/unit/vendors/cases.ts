@@ -4,6 +4,7 @@
  * the named rule, with its reason and per-policy overrides; meta.test.ts checks that every rule in
  * the registry has at least one case here.
  */
+import type { Reason } from '../../../core/types';
 import type { RuleCase } from './helpers';
 
 const G = 'gmail-smtp-in.l.google.com';
@@ -36,6 +37,19 @@ const KD = 'lsean.ezweb.ne.jp';
 const FR = 'mx1.free.fr';
 const ATT = 'ff-ip4-mx-vip1.prodigy.net';
 const IUA = 'mx3.email.ua';
+
+/** An SES notification (SNS, JSON escaped once) for one recipient with no diagnosticCode. */
+function sesSubtype(rule: string, reason: Reason, bounce: string, type: string, subType: string): RuleCase {
+  const json = `{"notificationType":"Bounce","bounce":{"bounceType":"${type}","bounceSubType":"${subType}","bouncedRecipients":[{"emailAddress":"kijitora@example.jp"}]}}`;
+  return {
+    rule,
+    reason,
+    bounce,
+    host: '',
+    d: '',
+    o: { status: '', from: 'no-reply@sns.amazonaws.com', body: `"Message" : ${JSON.stringify(json)}` },
+  };
+}
 
 export const CASES: readonly RuleCase[] = [
   // --- Google ----------------------------------------------------------------------------------
@@ -2545,71 +2559,12 @@ export const CASES: readonly RuleCase[] = [
   },
 
   // --- ESP / platform --------------------------------------------------------------------------
-  {
-    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
-    rule: 'ses-subtype-noemail',
-    reason: 'userunknown',
-    bounce: 'hh',
-    host: '',
-    d: '',
-    o: {
-      status: '',
-      from: 'no-reply@sns.amazonaws.com',
-      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Permanent\\",\\"bounceSubType\\":\\"NoEmail\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
-    },
-  },
-  {
-    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
-    rule: 'ses-subtype-mailboxfull',
-    reason: 'mailboxfull',
-    bounce: 'ss',
-    host: '',
-    d: '',
-    o: {
-      status: '',
-      from: 'no-reply@sns.amazonaws.com',
-      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Transient\\",\\"bounceSubType\\":\\"MailboxFull\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
-    },
-  },
-  {
-    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
-    rule: 'ses-subtype-too-large',
-    reason: 'mesgtoobig',
-    bounce: 'ss',
-    host: '',
-    d: '',
-    o: {
-      status: '',
-      from: 'no-reply@sns.amazonaws.com',
-      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Transient\\",\\"bounceSubType\\":\\"MessageTooLarge\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
-    },
-  },
-  {
-    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
-    rule: 'ses-subtype-content-rejected',
-    reason: 'contenterror',
-    bounce: 'ss',
-    host: '',
-    d: '',
-    o: {
-      status: '',
-      from: 'no-reply@sns.amazonaws.com',
-      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Transient\\",\\"bounceSubType\\":\\"ContentRejected\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
-    },
-  },
-  {
-    // an SES notification whose recipient carries no diagnosticCode: the body's JSON decides
-    rule: 'ses-subtype-attachment-rejected',
-    reason: 'policyviolation',
-    bounce: 'ss',
-    host: '',
-    d: '',
-    o: {
-      status: '',
-      from: 'no-reply@sns.amazonaws.com',
-      body: '"Message" : "{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bounceType\\":\\"Transient\\",\\"bounceSubType\\":\\"AttachmentRejected\\",\\"bouncedRecipients\\":[{\\"emailAddress\\":\\"kijitora@example.jp\\"}]}}"',
-    },
-  },
+  // SES notifications whose recipient carries no diagnosticCode: the body's JSON decides
+  sesSubtype('ses-subtype-noemail', 'userunknown', 'hh', 'Permanent', 'NoEmail'),
+  sesSubtype('ses-subtype-mailboxfull', 'mailboxfull', 'ss', 'Transient', 'MailboxFull'),
+  sesSubtype('ses-subtype-too-large', 'mesgtoobig', 'ss', 'Transient', 'MessageTooLarge'),
+  sesSubtype('ses-subtype-content-rejected', 'contenterror', 'ss', 'Transient', 'ContentRejected'),
+  sesSubtype('ses-subtype-attachment-rejected', 'policyviolation', 'ss', 'Transient', 'AttachmentRejected'),
   {
     // bounceSubType 'Suppressed' (the global suppression list) with no diagnostic
     rule: 'ses-suppressed',
