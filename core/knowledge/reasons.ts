@@ -1800,7 +1800,6 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
       source: SIS_PH,
       patterns: [
         'failed to deliver to domain ',
-        'giving up on',
         'have been failing for a long time',
         'it has not been collected after',
         'message timed out',
