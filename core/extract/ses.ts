@@ -2,7 +2,9 @@
  * Amazon SES bounce/delivery/complaint notifications delivered by mail (SNS "AWS Notification
  * Message" with a JSON body). The JSON is often wrapped and escaped several times, so fields are read
  * with bounded patterns instead of JSON.parse. Field names: AWS SES API reference "Bounce" and
- * "notification contents" (SES-PASTE in ../shared/docs/peers.md section 7).
+ * "notification contents" (SES-PASTE in ../shared/docs/peers.md section 7). The bounce subtype is
+ * not read here: the vendor rules `ses-subtype-*` (core/vendors/esp.ts) read it when a recipient
+ * carries no diagnosticCode.
  */
 import type { DsnAction, Evidence } from '../types';
 import { findEnhancedStatus, findReplyCode, normaliseAddress } from './codes';
@@ -10,8 +12,6 @@ import { mtaName } from './dsn';
 
 export interface SesNotification {
   type: 'Bounce' | 'Delivery' | 'Complaint' | 'Unknown';
-  bounceType?: string;
-  bounceSubType?: string;
   reportingMta?: string;
   recipients: {
     recipient: string;
@@ -29,8 +29,6 @@ const field = (name: string) => new RegExp(`${q}${name}${q}\\s{0,3}:\\s{0,3}${q}
 
 const F = {
   type: field('notificationType'),
-  bounceType: field('bounceType'),
-  bounceSubType: field('bounceSubType'),
   reportingMta: field('reportingMTA'),
   email: field('emailAddress'),
   status: field('status'),
@@ -48,10 +46,6 @@ export function readSesNotification(text: string): SesNotification | undefined {
   const type: SesNotification['type'] =
     typeRaw === 'Bounce' || typeRaw === 'Delivery' || typeRaw === 'Complaint' ? typeRaw : 'Unknown';
   const n: SesNotification = { type, recipients: [] };
-  const bt = F.bounceType.exec(head)?.[1];
-  if (bt) n.bounceType = bt;
-  const bst = F.bounceSubType.exec(head)?.[1];
-  if (bst) n.bounceSubType = bst;
   const rm = F.reportingMta.exec(head)?.[1];
   // A DSN-style name: SES writes "dsn; a27-33.smtp-out..." (sic) as well as the bare host.
   if (rm) n.reportingMta = mtaName(rm);
