@@ -1,10 +1,11 @@
 /**
  * Command line over the same core:
  *   npm run --silent classify -- [--json] [--policy rfc|sinch|recipient] [--visible-text] FILE...
- * "-" reads stdin. An unreadable or missing file: a message on stderr, the other files still
+ * "-" reads stdin. A file without a message header block is read as pasted bounce text. An unreadable or missing file: a message on stderr, the other files still
  * processed, exit code 1. With --json: exactly one JSON object per input per line.
  */
-import { classifyRaw, classifyVisible, summarize, visibleText } from '../core/index';
+import { looksLikeRfc822 } from '../core/detect/input';
+import { classifyRaw, classifyText, classifyVisible, summarize, visibleText } from '../core/index';
 import { POLICIES, type Policy, type Verdict } from '../core/types';
 import { readInput, splitMbox } from './input';
 
@@ -47,7 +48,17 @@ export async function classifyInput(
 ): Promise<Verdict[]> {
   const out: Verdict[] = [];
   for (const m of splitMbox(buf)) {
-    if (o.visible) out.push(classifyVisible(await visibleText(m), { policy: o.policy }));
+    // A text file without a header block is bounce text (pasted): already what a webmail shows.
+    if (
+      !looksLikeRfc822(
+        m
+          .subarray(0, 256 * 1024)
+          .toString('latin1')
+          .trimStart(),
+      )
+    )
+      out.push(await classifyText(m, { policy: o.policy }));
+    else if (o.visible) out.push(classifyVisible(await visibleText(m), { policy: o.policy }));
     else out.push(await classifyRaw(m, { policy: o.policy }));
   }
   return out;

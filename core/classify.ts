@@ -9,6 +9,7 @@
  *
  * Never throws: any failure becomes a "not a bounce" or partial verdict with a note.
  */
+import { looksLikeRfc822 } from './detect/input';
 import { detectKind, pastedKind } from './diagnose/kind';
 import { type ExtractedMessage, extractRaw, extractVisible, visibleTextOf } from './extract/index';
 import type { ClassifyOptions, Policy, Verdict, VisibleMessage } from './types';
@@ -42,6 +43,22 @@ export function classifyVisible(msg: VisibleMessage, opts: ClassifyOptions = {})
   }
   return diagnoseAndDecide(x, policy, opts.pasted === true);
 }
+
+/**
+ * Text a user pasted or a text file: a whole raw message when it starts with a header block
+ * (classified as raw), otherwise bounce text (classified as pasted: see ClassifyOptions.pasted).
+ * Bytes are read as a raw message's bytes (its charsets decide) or as UTF-8 text.
+ */
+export async function classifyText(input: string | Uint8Array, opts: ClassifyOptions = {}): Promise<Verdict> {
+  const head = typeof input === 'string' ? input.slice(0, 256 * 1024) : latin1(input.subarray(0, 256 * 1024));
+  const start = head.length - head.trimStart().length;
+  if (looksLikeRfc822(head.slice(start)))
+    return classifyRaw(typeof input === 'string' ? input.slice(start) : input.subarray(start), opts);
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  return classifyVisible({ text }, { ...opts, pasted: true });
+}
+
+const latin1 = (b: Uint8Array): string => new TextDecoder('latin1').decode(b);
 
 /** The part of a raw message a webmail would display (the --visible-text path of the CLI). */
 export async function visibleText(raw: Uint8Array | ArrayBuffer | string): Promise<VisibleMessage> {

@@ -48,7 +48,7 @@ function recipientLines(r: RecipientVerdict): string[] {
   if (r.diagnostic) out.push(`  Server said: ${clip(r.diagnostic, 400)}`);
   if (r.remoteMta)
     out.push(`  Remote server: ${r.remoteMta}${r.command ? ` (in reply to ${r.command})` : ''}`);
-  for (const f of r.vendor) out.push(`  ${f.vendor}: ${f.meaning}. ${f.note}`);
+  for (const f of r.vendor) out.push(`  ${f.vendor}: ${f.meaning.replace(/\.$/, '')}. ${f.note}`);
   if (r.conflict) {
     out.push(
       `  Code conflict: IANA says ${r.conflict.code} = "${r.conflict.iana}"; ${r.conflict.vendor}. Followed: ${r.conflict.followed} (${r.conflict.why})`,

@@ -70,6 +70,9 @@ const POLICY_REASONS: ReadonlySet<Reason> = new Set([
   'filtered',
 ]);
 
+/** Reasons that say nothing of what failed (an X.7 status then names the cause). */
+const UNEXPLAINED: ReadonlySet<Reason> = new Set(['onhold', 'undefined']);
+
 /** What the vendor engine reads about one recipient (exported for the vendor corpus tests). */
 export function vendorContext(r: ExtractedRecipient, x: ExtractedMessage): VendorContext {
   const at = r.recipient.lastIndexOf('@');
@@ -125,9 +128,11 @@ function recipientVerdict(r: ExtractedRecipient, x: ExtractedMessage, policy: Po
       text: `${best.vendor.name}: ${rule?.pattern} (${best.matchedBy})`,
       source: 'rule',
     });
+  // A policy rejection's cause; an X.7 status asks for one too, unless the text (or the vendor)
+  // already says what failed: "550 5.7.1 User unknown", Vade's 5.7.1 OXSUS001_403.
   const diagnosis =
     rule?.diagnosis ??
-    (POLICY_REASONS.has(reason) || /^[45]\.7\./.test(status)
+    (POLICY_REASONS.has(reason) || (/^[45]\.7\./.test(status) && UNEXPLAINED.has(reason))
       ? diagnoseCause({ diagnostic, status, replyCode, remoteMta: r.remoteMta ?? '' })
       : undefined);
 

@@ -4,11 +4,13 @@
  * are in ../shared/docs/webmail-dom.md (sections 1-3). Preference order: data-* ids, the `email`
  * attribute, role attributes, then Gmail's obfuscated class names (which do change).
  */
+
+import { looksLikeRfc822 } from '../core/detect/input';
 import type { VisibleMessage } from '../core/types';
 import type { OpenMessage, WebmailAdapter } from './adapter';
 import { backgroundScheme, luminance, paintedBackground, parseColor } from './color';
 import { bytesToBinary } from './messages';
-import { looksLikeRfc822, visibleText } from './text';
+import { visibleText } from './text';
 
 const GMAIL_ORIGIN = 'https://mail.google.com';
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type PasteResult, PasteView } from '../../components/PasteView';
 import { SettingsView } from '../../components/SettingsView';
 import { STYLES } from '../../components/styles';
-import { classifyRaw, classifyVisible } from '../../core';
+import { classifyText } from '../../core';
 import type { Policy } from '../../core/types';
 import { toClassifyResponse } from '../../webmail/classify-service';
 import { copyText } from '../../webmail/clipboard';
@@ -18,15 +18,10 @@ import {
   saveSettings,
   watchSettings,
 } from '../../webmail/settings';
-import { looksLikeRfc822 } from '../../webmail/text';
 
 /** Pasted text is a whole raw message when it starts with a header block; otherwise bounce text. */
 export function classifyPasted(text: string, policy: Policy): Promise<PasteResult> {
-  return toClassifyResponse(() =>
-    looksLikeRfc822(text.trimStart())
-      ? classifyRaw(text.trimStart(), { policy })
-      : classifyVisible({ text }, { policy, pasted: true }),
-  );
+  return toClassifyResponse(() => classifyText(text, { policy }));
 }
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';

@@ -94,6 +94,47 @@ describe('classify CLI', () => {
     expect(j.recipients.length).toBeGreaterThan(0);
   });
 
+  it('a text file with no header block is read as pasted bounce text, with or without --visible-text', () => {
+    // What Gmail shows of a bounce, saved as a text file (no headers): read as raw, it would not be
+    // a message at all.
+    const gmail = join(dir, 'gmail-bounce.txt');
+    writeFileSync(
+      gmail,
+      [
+        'Address not found',
+        "Your message wasn't delivered to jane@example.com because the address couldn't be found, or is unable to receive mail.",
+        'The response from the remote server was:',
+        '550-5.1.1 The email account that you tried to reach does not exist. Please try',
+        "550-5.1.1 double-checking the recipient's email address for typos or",
+        '550 5.1.1 unnecessary spaces. https://support.google.com/mail/?p=NoSuchUser - gsmtp',
+        '',
+      ].join('\n'),
+    );
+    for (const args of [
+      ['--json', gmail],
+      ['--json', '--visible-text', gmail],
+    ]) {
+      const j = JSON.parse(run(args).out);
+      expect(j.isBounce, args.join(' ')).toBe(true);
+      expect(j.recipients).toHaveLength(1);
+      expect(j.recipients[0]).toMatchObject({
+        recipient: 'jane@example.com',
+        status: '5.1.1',
+        replyCode: '550',
+        reason: 'userunknown',
+        bounce: 'hard',
+      });
+    }
+    // A lone pasted answer on stdin (seed 000: Vade's OXSUS001_403 means the user does not exist).
+    const vade = JSON.parse(
+      run(['--json', '-'], '550 5.7.1 Service unavailable; client [192.0.2.1] blocked OXSUS001_403\n').out,
+    );
+    expect(vade.isBounce).toBe(true);
+    expect(vade.recipients[0]).toMatchObject({ status: '5.7.1', reason: 'userunknown', action: 'suppress' });
+    // A text without a bounce in it stays "not a bounce".
+    expect(JSON.parse(run(['--json', '-'], 'Lunch at noon?\n').out).isBounce).toBe(false);
+  });
+
   it('without --json: a readable summary', () => {
     const r = run([bounce]);
     expect(r.code).toBe(0);

@@ -9,7 +9,7 @@
  *      relaying, reverse DNS) with a checklist for each
  */
 import { describe, expect, it } from 'vitest';
-import { classifyRaw } from '../../core/index';
+import { classifyRaw, summarize } from '../../core/index';
 import type { Policy, RecipientVerdict } from '../../core/types';
 import { makeDsn } from '../helpers/mail';
 
@@ -54,6 +54,15 @@ describe('seed 000: Vade OXSUS001_403', () => {
     expect(r.conflict?.iana).toBe('Delivery not authorized, message refused');
     expect(r.conflict?.vendor).toMatch(/not exist|unknown/i);
     expect(r.conflict?.followed).toBe('vendor');
+  });
+  it('gets no policy-rejection cause: the 5.7.1 is not one, and the summary reads cleanly', async () => {
+    const r = await one(diag, '5.7.1');
+    expect(r.diagnosis).toBeUndefined();
+    const text = summarize(
+      await classifyRaw(makeDsn({ recipient: 'alice@example.com', status: '5.7.1', diagnostic: diag })),
+    );
+    expect(text).not.toMatch(/Cause:|\w\.\.(?:\s|$)/m);
+    expect(text).toContain('Vade Secure / Open-Xchange cloud: The recipient does not exist');
   });
   it('is hard under every policy (a 550, and the address is bad)', async () => {
     for (const policy of ['rfc', 'sinch', 'recipient'] as Policy[])
@@ -222,5 +231,17 @@ describe('seed 003: causes of 550 5.7.1, with a checklist', () => {
     // Rate limits are waited out (slow down and retry); everything else needs a fix first.
     const expected = cause === 'rate-limit' ? ['retry'] : ['fix-sender', 'fix-content', 'contact-postmaster'];
     expect(expected).toContain(r.action);
+  });
+});
+
+describe('an X.7 status names a cause only when the text does not say what failed', () => {
+  it('"550 5.7.1 User Unknown" is the address, not a policy: no cause checklist', async () => {
+    const r = await one('550 5.7.1 550 User Unknown: alice@example.com', '5.7.1');
+    expect(r.reason).toBe('userunknown');
+    expect(r.diagnosis).toBeUndefined();
+  });
+  it('a bare "550 5.7.1" (no reason in words) still gets the status cause', async () => {
+    const r = await one('550 5.7.1 Message refused', '5.7.1');
+    expect(r.diagnosis?.cause).toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { looksLikeRfc822 } from '../../../core/detect/input';
 import {
   createGmailAdapter,
   downloadOriginalUrl,
@@ -15,7 +16,6 @@ import {
   showOriginalUrl,
   unescapeHtml,
 } from '../../../webmail/gmail';
-import { looksLikeRfc822 } from '../../../webmail/text';
 import { esc } from '../../fixtures/gmail/build';
 import { IK, MESSAGES, PAGES, pageHtml } from '../../fixtures/gmail/scenarios';
 import { GMAIL_FIXTURES, loadPage, readFixture } from './helpers';
