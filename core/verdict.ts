@@ -133,7 +133,7 @@ function recipientVerdict(r: ExtractedRecipient, x: ExtractedMessage, policy: Po
   const diagnosis =
     rule?.diagnosis ??
     (POLICY_REASONS.has(reason) || (/^[45]\.7\./.test(status) && UNEXPLAINED.has(reason))
-      ? diagnoseCause({ diagnostic, status, replyCode, remoteMta: r.remoteMta ?? '' })
+      ? diagnoseCause({ diagnostic, status, replyCode, remoteMta: r.remoteMta ?? '', reason })
       : undefined);
 
   // Decide.

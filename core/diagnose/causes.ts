@@ -5,11 +5,20 @@
  * messages. Knowledge lives in core/knowledge/causes.ts; this file only reads it.
  *
  * Order: a named blocklist first (the most specific evidence), then the cause patterns in their
- * table order, then the registered meaning of the enhanced status code. The receiver's postmaster
+ * table order, then the registered meaning of the enhanced status code, then what the reason says
+ * (REASON_CAUSES); the catch-all "recipient's own policy" only when nothing more specific is
+ * known. The receiver's postmaster
  * page is added when the Remote-MTA belongs to a known vendor.
  */
 
-import { BLOCKLISTS, CAUSE_PATTERNS, makeDiagnosis, STATUS_CAUSES } from '../knowledge/causes';
+import {
+  BLOCKLISTS,
+  CAUSE_PATTERNS,
+  type CauseId,
+  makeDiagnosis,
+  REASON_CAUSES,
+  STATUS_CAUSES,
+} from '../knowledge/causes';
 import type { Diagnosis } from '../types';
 import { anyMatch, union } from '../util/regex';
 import { VENDORS } from '../vendors/index';
@@ -32,6 +41,8 @@ export interface CauseInput {
   status: string;
   replyCode: string;
   remoteMta: string;
+  /** The reason decided for the recipient (Sisimai's vocabulary), when known. */
+  reason?: string;
 }
 
 function receiverLinks(remoteMta: string, vendors: readonly Vendor[]): string[] {
@@ -43,26 +54,36 @@ function receiverLinks(remoteMta: string, vendors: readonly Vendor[]): string[] 
   return [];
 }
 
-/** The cause of a policy/security rejection, or undefined when the text and codes say nothing. */
+/**
+ * The cause of a policy/security rejection, or undefined when the text and codes say nothing.
+ * A specific cause in the text wins, then a specific status (X.7.25 reverse DNS, ...), then what the
+ * reason itself says (REASON_CAUSES), and only then the catch-all "the recipient's own policy".
+ */
 export function diagnoseCause(
   input: CauseInput,
   vendors: readonly Vendor[] = VENDORS,
 ): Diagnosis | undefined {
   const text = normalizeDiagnostic(input.diagnostic);
   const links = receiverLinks(input.remoteMta, vendors);
-  if (text) {
-    if (ANY_BLOCKLIST?.test(text)) {
-      for (const [k, b] of BLOCKLISTS.entries())
-        if (anyMatch(BLOCKLIST_UNIONS[k], b.patterns, text))
-          return makeDiagnosis('blocklist', { list: b.id, links });
-    }
-    if (ANY_CAUSE?.test(text)) {
-      for (const [k, c] of CAUSE_PATTERNS.entries())
-        if (anyMatch(CAUSE_UNIONS[k], c.patterns, text)) return makeDiagnosis(c.cause, { links });
-    }
+  if (text && ANY_BLOCKLIST?.test(text)) {
+    for (const [k, b] of BLOCKLISTS.entries())
+      if (anyMatch(BLOCKLIST_UNIONS[k], b.patterns, text))
+        return makeDiagnosis('blocklist', { list: b.id, links });
   }
+  const byText = text && ANY_CAUSE?.test(text) ? textCause(text) : undefined;
+  if (byText && byText !== CATCH_ALL) return makeDiagnosis(byText, { links });
   const status = input.status || ENHANCED.exec(text.slice(0, 400))?.[0] || '';
-  const key = status.slice(status.indexOf('.') + 1);
-  const byStatus = status ? STATUS_CAUSES[key] : undefined;
-  return byStatus ? makeDiagnosis(byStatus, { links }) : undefined;
+  const byStatus = status ? STATUS_CAUSES[status.slice(status.indexOf('.') + 1)] : undefined;
+  if (byStatus && byStatus !== CATCH_ALL) return makeDiagnosis(byStatus, { links });
+  const cause = (input.reason ? REASON_CAUSES[input.reason] : undefined) ?? byText ?? byStatus;
+  return cause ? makeDiagnosis(cause, { links }) : undefined;
+}
+
+/** The catch-all cause: any refusal by a rule of the receiving side. */
+const CATCH_ALL = 'recipient-policy';
+
+function textCause(text: string): CauseId | undefined {
+  for (const [k, c] of CAUSE_PATTERNS.entries())
+    if (anyMatch(CAUSE_UNIONS[k], c.patterns, text)) return c.cause;
+  return undefined;
 }

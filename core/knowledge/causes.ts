@@ -626,6 +626,7 @@ export const CAUSE_PATTERNS: readonly { cause: CauseId; patterns: readonly RegEx
       /open relay not allowed/i,
       /we do not relay/i,
       /relay not permitted/i,
+      /not configured to relay/i,
     ],
   },
   {
@@ -640,7 +641,7 @@ export const CAUSE_PATTERNS: readonly { cause: CauseId; patterns: readonly RegEx
       /unusual rate/i,
       /unexpected volume/i,
       /excessive volume/i,
-      /(?:sending|hourly|daily|per hour) (?:quota|limit)/i,
+      /(?:sending|hourly|daily|per hour) (?:relay |message |sending )?(?:quota|limit)/i,
       /limit (?:exceeded|reached)/i,
       /exceeded (?:the )?(?:maximum|sending|hourly|daily|message|rate)/i,
       /sent too many/i,
@@ -701,6 +702,7 @@ export const CAUSE_PATTERNS: readonly { cause: CauseId; patterns: readonly RegEx
     patterns: [
       /reputation/i,
       /\bIP (?:address )?(?:is |has been )?(?:temporarily )?(?:blocked|banned)/i,
+      /not accepted from (?:this|your|the sending) IP/i, // Microsoft 5.7.708 (MS-NDR)
       /client host [^\n]{0,60}(?:blocked|rejected)/i,
       /dynamic (?:ip|address)/i,
       /residential/i,
@@ -743,6 +745,26 @@ export const CAUSE_PATTERNS: readonly { cause: CauseId; patterns: readonly RegEx
     ],
   },
 ];
+
+/**
+ * What a reason already says about the cause (Sisimai's definitions, ../shared/docs/sisimai-reasons.md).
+ * Used when the text names no specific cause and the status says no more than "policy": "550 5.7.1
+ * Access denied" read as `blocked` is about the sending server, not a rule of the recipient's. The
+ * reasons left out (rejected, policyviolation, securityerror, filtered, ...) can be either side's.
+ */
+export const REASON_CAUSES: Readonly<Partial<Record<string, CauseId>>> = {
+  blocked: 'ip-reputation', // "refused the sending server itself (its IP address or host name)"
+  badreputation: 'ip-reputation', // "the sending IP's reputation is poor"
+  norelaying: 'relay', // "relaying is denied"
+  requireptr: 'rdns', // "the sending IP has no PTR record / the reverse lookup failed"
+  authfailure: 'auth', // "SPF, DKIM or DMARC failed"
+  failedstarttls: 'tls', // "STARTTLS failed or is required"
+  spamdetected: 'content', // "the content was judged spam"
+  virusdetected: 'virus', // "a virus was found in the message"
+  notcompliantrfc: 'malformed', // "the message does not comply with RFC 5322"
+  toomanyconn: 'rate-limit', // "too many connections or messages in a period"
+  speeding: 'rate-limit', // "sent too fast: rate limited"
+};
 
 /**
  * When the text gives no clue, the registered meaning of the enhanced code (IANA registry) decides.

@@ -148,6 +148,33 @@ describe('fallbacks and receiver pages', () => {
     const d = dx('550 5.7.1 rejected: SPF check failed', '5.7.1', 'gmail-smtp-in.l.google.com');
     expect(d?.links).toContain('https://postmaster.google.com/');
   });
+  it('a specific status beats the catch-all words ("access denied" is any refusal)', () => {
+    expect(dx('550 5.7.25 Access denied', '5.7.25')?.cause).toBe('rdns');
+    expect(dx('550 5.7.1 Access denied', '5.7.1')?.cause).toBe('recipient-policy');
+  });
+  it('when text and status say only "policy", the reason names the cause (REASON_CAUSES)', () => {
+    const withReason = (diagnostic: string, status: string, reason: string) =>
+      diagnoseCause({ diagnostic, status, replyCode: diagnostic.slice(0, 3), remoteMta: '', reason })?.cause;
+    // Sisimai reads these as `blocked`: the sending server was refused, not a recipient's rule.
+    expect(withReason('550 Access denied', '', 'blocked')).toBe('ip-reputation');
+    expect(withReason('554 mx.example.net ESMTP not accepting connections', '4.7.0', 'blocked')).toBe(
+      'ip-reputation',
+    );
+    expect(withReason('550 Insecure Mail Relay', '', 'norelaying')).toBe('relay');
+    expect(withReason('450 service permits 2 unverifyable sending IPs', '', 'requireptr')).toBe('rdns');
+    // A specific cause in the text still wins over the reason's.
+    expect(withReason('550 5.7.1 Client blocked, SPF fail', '5.7.1', 'blocked')).toBe('spf');
+    // Reasons that can be either side's keep the catch-all.
+    expect(withReason('550 5.7.1 Access denied', '5.7.1', 'policyviolation')).toBe('recipient-policy');
+    expect(withReason('550 5.7.1 Access denied', '5.7.1', 'rejected')).toBe('recipient-policy');
+  });
+  it('reads relay and quota wordings without a reason', () => {
+    expect(dx('501 5.7.1 This system is not configured to relay mail', '5.7.1')?.cause).toBe('relay');
+    expect(dx("554 You've reached your daily relay quota - 192.0.2.1", '')?.cause).toBe('rate-limit');
+    expect(dx('550 5.7.708 Access denied, traffic not accepted from this IP', '5.7.708')?.cause).toBe(
+      'ip-reputation',
+    );
+  });
   it('reads the enhanced code from the text when Status is missing', () => {
     expect(dx('550 5.7.25 go away')?.cause).toBe('rdns');
   });
