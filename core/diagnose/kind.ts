@@ -19,6 +19,7 @@ import {
 } from '../knowledge/ndr-signals';
 import type { Evidence, ExtractedRecipient, MessageKind } from '../types';
 import { anyMatch, union } from '../util/regex';
+import { decideReason } from './reason';
 
 export interface KindResult {
   kind: MessageKind;
@@ -217,13 +218,33 @@ export function pastedKind(x: ExtractedMessage): KindResult {
       evidence: k.evidence,
     };
   const o = x.textReport.orphan;
-  if (failing.length === 0 && o && (o.status || o.replyCode)) {
+  if (failing.length === 0 && o && (o.status || o.replyCode || readsAsFailure(o.diagnostic))) {
     x.recipients.push(orphanRecipient(x.textReport, ''));
     return {
       kind: 'bounce',
-      why: 'A pasted SMTP answer (the recipient is not in the text).',
+      why:
+        o.status || o.replyCode
+          ? 'A pasted SMTP answer (the recipient is not in the text).'
+          : "A pasted mail system's failure text (no code, and the recipient is not in the text).",
       evidence: k.evidence,
     };
   }
   return k;
+}
+
+/**
+ * A code-less answer whose words name a known failure ("Host or domain name not found", "Mailbox is
+ * full", "Connection timed out"): enough when the user vouches that the text is about a bounce.
+ */
+function readsAsFailure(diagnostic: string | undefined): boolean {
+  if (!diagnostic) return false;
+  const r = decideReason({
+    status: '',
+    replyCode: '',
+    diagnostic,
+    dsnAction: '',
+    command: '',
+    diagnosticType: '',
+  });
+  return r.reason !== 'onhold' && r.reason !== 'undefined' && r.reason !== 'delivered';
 }

@@ -930,6 +930,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
   userunknown: [
     {
       source:
+        "Exchange Online's newer NDR headline 'X wasn't found at domain.' (webmail-dom.md 4.4; MS-NDR, 5.1.10 RecipientNotFound)",
+      patterns: [/\bwasn't found at [^\n ]{1,253}\.(?: |$)/],
+    },
+    {
+      source:
         'MTA (Postfix local/virtual tables, Sendmail, Exim, qmail, Exchange RESOLVER.ADR, Domino), vendor (Gmail NoSuchUser, Yahoo, iCloud, Zoho), CORPUS',
       patterns: [
         'user unknown',

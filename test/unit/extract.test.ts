@@ -373,6 +373,37 @@ describe('pasted text (the popup paste box)', () => {
     });
     expect(v.recipients[0]?.vendor[0]?.ruleId).toBe('vade-oxsus-403');
   });
+  it('a lone code-less failure text is explained when it names a known failure', () => {
+    const cases: [string, string][] = [
+      [
+        'Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found, try again',
+        'hostunknown',
+      ],
+      ['Mailbox is full / Blocks limit exceeded / Inode limit exceeded', 'mailboxfull'],
+      ['connect to mx.example.com[192.0.2.5]:25: Connection timed out', 'expired'],
+    ];
+    for (const [text, reason] of cases) {
+      const v = classifyVisible({ text }, { pasted: true });
+      expect(v.isBounce, text).toBe(true);
+      expect(v.recipients[0]).toMatchObject({ recipient: '', reason });
+    }
+    // Code-less words that name no failure stay "not a bounce", pasted or not.
+    for (const text of ['Lunch at noon?', 'Please confirm your address before Friday.'])
+      expect(classifyVisible({ text }, { pasted: true }).isBounce, text).toBe(false);
+    // Not pasted (a message shown in a webmail), the same failure text alone is not badged.
+    expect(
+      classifyVisible({ text: 'Mailbox is full / Blocks limit exceeded', from: 'bob@example.org' }).isBounce,
+    ).toBe(false);
+  });
+  it("Exchange Online's newer headline alone: 'X wasn't found at domain.' is user unknown", () => {
+    const v = classifyVisible(
+      {
+        text: "Your message to jane@contoso.com couldn't be delivered.\njane wasn't found at contoso.com.\n",
+      },
+      { pasted: true },
+    );
+    expect(v.recipients[0]).toMatchObject({ recipient: 'jane@contoso.com', reason: 'userunknown' });
+  });
   it('auto-replies stay auto-replies even when pasted', () => {
     expect(
       classifyVisible(
