@@ -95,6 +95,10 @@ export const SOURCES = {
   'EXT-GO-SISIMAI-GOOGLE': 'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-google.go',
   'EXT-SPAMHAUS-CHECK':
     'https://www.spamhaus.org/resource-hub/delisting/good-bye-blocklist-removal-center-hello-ip-and-domain-reputation-checker/',
+  'EXT-YAHOO-TS01':
+    'http://postmaster.yahoo.com/421-ts01.html (Yahoo postmaster page, as quoted in https://blog.mailchannels.com/2012/09/why-is-yahoo-temp-failing-my-mail and https://mail.python.org/pipermail/mailman-users/2012-June/073611.html)',
+  'EXT-YAHOO-TS03':
+    'https://help.yahoo.com/kb/SLN3436.html (Yahoo help: "421 4.7.1 [TS03] All messages from x.x.x.x permanently deferred")',
   'EXT-SPAMHAUS-FAQ': 'http://www.spamhaus.org/faq/section/DNSBL%20Usage',
   'EXT-SA-DNSBL': 'https://github.com/apache/spamassassin/blob/trunk/rules/20_dnsbl_tests.cf',
   'EXT-BRBL': 'https://help.returnpath.com/hc/en-us/articles/222486068-Barracuda-Reputation-Blacklist-BRBL-',

@@ -17,7 +17,7 @@ export const yahoo = defineVendor({
   recognize: {
     hosts: [hosts('yahoodns.net', 'mail.yahoo.com', 'yahoo.com', 'mx.aol.com')],
     tokens: [
-      /\[(?:TSS0[4-9]|TSS1[01]|BL2[13]|PH01)\]/,
+      /\[(?:TSS0[4-9]|TSS1[01]|TS0[1-3]|BL2[13]|PH01)\]/,
       /\(AU01\)/,
       /(?:postmaster|senders)\.yahooinc\.com/i,
       /postmaster\.verizonmedia\.com/i,
@@ -63,6 +63,40 @@ export const yahoo = defineVendor({
       diagnosis: dx('ip-reputation', { links: ['https://senders.yahooinc.com/contact'] }),
       links: [CODES],
       source: src('SIS-YAHOO'),
+    },
+    {
+      id: 'yahoo-ts01',
+      standalone: true,
+      match: { tokens: [/\[TS0[12]\]/] },
+      pattern:
+        "421 4.7.0 [TS01] / [TS02] 'Messages from [IP] temporarily deferred due to user complaints' (Yahoo's older wording of [TSS04])",
+      meaning:
+        'Deferred for reputation: unusual traffic from the IP, or complaints from Yahoo users about its mail.',
+      practice: 'SOFT',
+      reason: 'badreputation',
+      note: 'Yahoo asks senders to stop for about four hours and then retry; [TS02] follows a [TS01] that went on.',
+      remediation:
+        'Pause sending to Yahoo for a few hours, find the campaign or sender drawing complaints, then resume slowly.',
+      diagnosis: dx('ip-reputation', { links: ['https://senders.yahooinc.com/'] }),
+      links: [CODES],
+      source: src('EXT-YAHOO-TS01'),
+    },
+    {
+      id: 'yahoo-ts03',
+      standalone: true,
+      match: { tokens: [/\[TS03\]/] },
+      pattern:
+        "421 4.7.1 [TS03] 'All messages from [IP] will be permanently deferred; Retrying will NOT succeed'",
+      meaning:
+        'A high volume of mail from the IP looks like unsolicited bulk mail: every message from it is refused until the sending changes.',
+      practice: 'BLOCK',
+      reason: 'blocked',
+      note: 'A 4xx code, but Yahoo says not to resend before the lists and practices are fixed: retrying unchanged will not succeed.',
+      remediation:
+        'Stop sending to Yahoo from this IP; clean the list (confirmed opt-in only), review the content, and contact Yahoo sender support if it lasts over 48 hours.',
+      diagnosis: dx('ip-reputation', { links: ['https://senders.yahooinc.com/contact'] }),
+      links: [CODES],
+      source: src('EXT-YAHOO-TS03'),
     },
     {
       id: 'yahoo-bl21',

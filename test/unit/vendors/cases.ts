@@ -694,6 +694,20 @@ export const CASES: readonly RuleCase[] = [
     d: '553 5.7.2 [TSS09] All messages from 192.0.2.25 will be permanently deferred; Retrying will NOT succeed. See https://postmaster.yahooinc.com/error-codes',
   },
   {
+    rule: 'yahoo-ts01',
+    reason: 'badreputation',
+    bounce: 'ss',
+    host: YH,
+    d: '421 4.7.0 [TS01] Messages from 192.0.2.25 temporarily deferred due to user complaints - 4.16.55.1; see http://postmaster.yahoo.com/421-ts01.html',
+  },
+  {
+    rule: 'yahoo-ts03',
+    reason: 'blocked',
+    bounce: '-s',
+    host: '',
+    d: '421 4.7.1 [TS03] All messages from 192.0.2.25 will be permanently deferred; Retrying will NOT succeed. See http://postmaster.yahoo.com/421-ts03.html',
+  },
+  {
     rule: 'yahoo-bl21',
     reason: 'blocked',
     bounce: '-s',
