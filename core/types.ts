@@ -189,6 +189,7 @@ export interface Diagnosis {
     | 'relay'
     | 'rdns'
     | 'rate-limit'
+    | 'greylisting'
     | 'tls'
     | 'recipient-policy'
     | 'sender-address'

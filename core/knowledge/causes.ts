@@ -160,6 +160,16 @@ export const CAUSES: Readonly<Record<CauseId, CauseInfo>> = {
     links: [],
     source: src('SEED-003', 'SIS-GOOGLE', 'SFM'),
   },
+  greylisting: {
+    title: 'Greylisted: a normal delay for a first contact',
+    checklist: [
+      'Nothing to fix: the receiver refuses the first attempt from an unknown sender and accepts the retry.',
+      'Let the sending server retry on its own schedule (usually within minutes); do not resend by hand.',
+      'If it never passes, make sure retries come from the same IP (or the same small pool) and wait at least as long as asked.',
+    ],
+    links: ['https://www.rfc-editor.org/rfc/rfc6647'],
+    source: src('RFC'),
+  },
   tls: {
     title: 'Encryption (TLS) required or failed',
     checklist: [
@@ -565,6 +575,8 @@ function unique(xs: readonly string[]): string[] {
  * meanings live in the vendor rules.
  */
 export const CAUSE_PATTERNS: readonly { cause: CauseId; patterns: readonly RegExp[] }[] = [
+  // Greylisting texts also say "try again later" / "come back later" (rate-limit words): first.
+  { cause: 'greylisting', patterns: [/\bgr[ae]y[ -]?list(?:ed|ing)\b/i] },
   {
     cause: 'virus',
     patterns: [
@@ -704,7 +716,7 @@ export const CAUSE_PATTERNS: readonly { cause: CauseId; patterns: readonly RegEx
       /\bIP (?:address )?(?:is |has been )?(?:temporarily )?(?:blocked|banned)/i,
       /not accepted from (?:this|your|the sending) IP/i, // Microsoft 5.7.708 (MS-NDR)
       /client host [^\n]{0,60}(?:blocked|rejected)/i,
-      /dynamic (?:ip|address)/i,
+      /dynamic(?:ally[- ]assigned)? (?:ip|address)/i,
       /residential/i,
       /dial-?up/i,
       /not authorized to send email directly/i,

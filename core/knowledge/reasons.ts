@@ -1454,6 +1454,7 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'esmtp not accepting connections',
         'dynamic ip',
         'hosts with dynamic',
+        /\bdynamically[- ]assigned ip\b/, // Outlook.com (S3160) 'does not relay dynamically-assigned IP ranges'
         'go away',
         'you are not allowed to connect',
         'access denied. ip',

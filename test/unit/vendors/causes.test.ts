@@ -33,6 +33,17 @@ describe('seed 003: the usual causes of 550 5.7.1', () => {
       '550 5.7.1 Message rejected because of the reputation of the sending domain',
     ],
     ['content', 'content', '550 5.7.1 Message rejected as spam by content filter'],
+    ['greylisting', 'greylisting', '451 4.7.1 Greylisting in action, please come back later'],
+    [
+      'greylisted (Postgrey)',
+      'greylisting',
+      '450 4.2.0 <neko@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html',
+    ],
+    [
+      'dynamically-assigned IP (Outlook.com S3160)',
+      'ip-reputation',
+      "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider. You can tell them that Hotmail does not relay dynamically-assigned IP ranges. (S3160)",
+    ],
     ['relaying denied', 'relay', '550 5.7.1 <neko@example.org>: Relay access denied'],
     ['relaying denied (relaying)', 'relay', '550 5.7.1 Unable to relay for neko@example.org'],
     ['rDNS', 'rdns', '550 5.7.1 Client host rejected: cannot find your reverse hostname (no PTR record)'],
