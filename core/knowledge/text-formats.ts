@@ -160,6 +160,8 @@ export const HOST_PATTERNS: readonly RegExp[] = [
   /\bsmtp server\s{0,2}<([0-9a-f.:]{7,45}|[a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})>/i,
   /\bmx\s{0,2}(?:host|server)\s{0,2}:?\s{1,3}([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\b/i,
   // Exchange Online's newer "Error Details": "Message rejected by: BN8PR12MB1234.namprd12.prod.outlook.com"
+  // Gmail "The recipient server did not accept our requests to connect. ... [mx.example.org. 192.0.2.5: timed out]"
+  /\[([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\.?\s{1,3}[0-9a-f.:]{3,45}:\s/i,
   /\bmessage rejected by\s{0,2}:\s{0,8}([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\b/i,
 ];
 

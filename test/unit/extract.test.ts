@@ -395,6 +395,14 @@ describe('pasted text (the popup paste box)', () => {
       classifyVisible({ text: 'Mailbox is full / Blocks limit exceeded', from: 'bob@example.org' }).isBounce,
     ).toBe(false);
   });
+  it('Gmail names the host it could not connect to in brackets: read as the remote server', () => {
+    const v = classifyVisible({
+      text: 'Message not delivered\nThere was a problem delivering your message to jane@example.org. See the technical details below.\nThe response was:\nThe recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720 [mx.example.org. 192.0.2.5: timed out]\n',
+      subject: 'Delivery Status Notification (Failure)',
+      from: 'mailer-daemon@googlemail.com',
+    });
+    expect(v.recipients[0]).toMatchObject({ recipient: 'jane@example.org', remoteMta: 'mx.example.org' });
+  });
   it("Exchange Online's newer headline alone: 'X wasn't found at domain.' is user unknown", () => {
     const v = classifyVisible(
       {
