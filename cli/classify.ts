@@ -1,11 +1,12 @@
 /**
  * Command line over the same core:
  *   npm run --silent classify -- [--json] [--policy rfc|sinch|recipient] [--visible-text] FILE...
- * "-" reads stdin. A file without a message header block is read as pasted bounce text. An unreadable or missing file: a message on stderr, the other files still
- * processed, exit code 1. With --json: exactly one JSON object per input per line.
+ * "-" reads stdin. A file without a message header block is read as pasted bounce text. An
+ * unreadable or missing file: a message on stderr, the other files still processed, exit code 1.
+ * With --json: exactly one JSON object per input per line.
  */
 import { looksLikeRfc822 } from '../core/detect/input';
-import { classifyRaw, classifyText, classifyVisible, summarize, visibleText } from '../core/index';
+import { classifyText, classifyVisible, summarize, visibleText } from '../core/index';
 import { POLICIES, type Policy, type Verdict } from '../core/types';
 import { readInput, splitMbox } from './input';
 
@@ -48,18 +49,19 @@ export async function classifyInput(
 ): Promise<Verdict[]> {
   const out: Verdict[] = [];
   for (const m of splitMbox(buf)) {
-    // A text file without a header block is bounce text (pasted): already what a webmail shows.
+    // --visible-text on a message reads what a webmail shows of it; a text file without a header
+    // block is already that (pasted bounce text), and classifyText tells the two apart.
     if (
-      !looksLikeRfc822(
+      o.visible &&
+      looksLikeRfc822(
         m
           .subarray(0, 256 * 1024)
           .toString('latin1')
           .trimStart(),
       )
     )
-      out.push(await classifyText(m, { policy: o.policy }));
-    else if (o.visible) out.push(classifyVisible(await visibleText(m), { policy: o.policy }));
-    else out.push(await classifyRaw(m, { policy: o.policy }));
+      out.push(classifyVisible(await visibleText(m), { policy: o.policy }));
+    else out.push(await classifyText(m, { policy: o.policy }));
   }
   return out;
 }

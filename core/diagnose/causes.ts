@@ -19,7 +19,7 @@ import {
   REASON_CAUSES,
   STATUS_CAUSES,
 } from '../knowledge/causes';
-import type { Diagnosis } from '../types';
+import type { Diagnosis, Reason } from '../types';
 import { anyMatch, union } from '../util/regex';
 import { VENDORS } from '../vendors/index';
 import type { Vendor } from '../vendors/types';
@@ -42,7 +42,7 @@ export interface CauseInput {
   replyCode: string;
   remoteMta: string;
   /** The reason decided for the recipient (Sisimai's vocabulary), when known. */
-  reason?: string;
+  reason?: Reason;
 }
 
 function receiverLinks(remoteMta: string, vendors: readonly Vendor[]): string[] {

@@ -11,7 +11,7 @@
  * All patterns are linear-time safe: literal words, bounded gaps, no nested quantifiers.
  */
 
-import type { Diagnosis } from '../types';
+import type { Diagnosis, Reason } from '../types';
 import { src } from '../vendors/sources';
 
 export type CauseId = Diagnosis['cause'];
@@ -764,7 +764,7 @@ export const CAUSE_PATTERNS: readonly { cause: CauseId; patterns: readonly RegEx
  * Access denied" read as `blocked` is about the sending server, not a rule of the recipient's. The
  * reasons left out (rejected, policyviolation, securityerror, filtered, ...) can be either side's.
  */
-export const REASON_CAUSES: Readonly<Partial<Record<string, CauseId>>> = {
+export const REASON_CAUSES: Readonly<Partial<Record<Reason, CauseId>>> = {
   blocked: 'ip-reputation', // "refused the sending server itself (its IP address or host name)"
   badreputation: 'ip-reputation', // "the sending IP's reputation is poor"
   norelaying: 'relay', // "relaying is denied"

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseCause } from '../../../core/diagnose/causes';
 import { BLOCKLISTS, CAUSES, type CauseId } from '../../../core/knowledge/causes';
+import type { Reason } from '../../../core/types';
 
 const dx = (diagnostic: string, status = '', remoteMta = 'mx.example.org') =>
   diagnoseCause({ diagnostic, status, replyCode: diagnostic.slice(0, 3), remoteMta });
@@ -164,7 +165,7 @@ describe('fallbacks and receiver pages', () => {
     expect(dx('550 5.7.1 Access denied', '5.7.1')?.cause).toBe('recipient-policy');
   });
   it('when text and status say only "policy", the reason names the cause (REASON_CAUSES)', () => {
-    const withReason = (diagnostic: string, status: string, reason: string) =>
+    const withReason = (diagnostic: string, status: string, reason: Reason) =>
       diagnoseCause({ diagnostic, status, replyCode: diagnostic.slice(0, 3), remoteMta: '', reason })?.cause;
     // Sisimai reads these as `blocked`: the sending server was refused, not a recipient's rule.
     expect(withReason('550 Access denied', '', 'blocked')).toBe('ip-reputation');
