@@ -99,6 +99,8 @@ export const SOURCES = {
     'http://postmaster.yahoo.com/421-ts01.html (Yahoo postmaster page, as quoted in https://blog.mailchannels.com/2012/09/why-is-yahoo-temp-failing-my-mail and https://mail.python.org/pipermail/mailman-users/2012-June/073611.html)',
   'EXT-YAHOO-TS03':
     'https://help.yahoo.com/kb/SLN3436.html (Yahoo help: "421 4.7.1 [TS03] All messages from x.x.x.x permanently deferred")',
+  'EXT-YAHOO-GL01':
+    'Yahoo help "421 Message temporarily deferred - [numeric code]" (4.16.5x: the message looked like spam and/or mail from the network drew complaints, a temporary error), as quoted at http://blog.itpub.net/94384/viewspace-600330/ (the [GL01] form with "- 4.16.50" and postmaster-21.html as logged at https://www.stevejenkins.com/blog/tag/420/)',
   'EXT-SPAMHAUS-FAQ': 'http://www.spamhaus.org/faq/section/DNSBL%20Usage',
   'EXT-SA-DNSBL': 'https://github.com/apache/spamassassin/blob/trunk/rules/20_dnsbl_tests.cf',
   'EXT-BRBL': 'https://help.returnpath.com/hc/en-us/articles/222486068-Barracuda-Reputation-Blacklist-BRBL-',

@@ -17,7 +17,8 @@ export const yahoo = defineVendor({
   recognize: {
     hosts: [hosts('yahoodns.net', 'mail.yahoo.com', 'yahoo.com', 'mx.aol.com')],
     tokens: [
-      /\[(?:TSS0[4-9]|TSS1[01]|TS0[1-3]|BL2[13]|PH01)\]/,
+      /\[(?:TSS0[4-9]|TSS1[01]|TS0[1-3]|BL2[13]|PH01|GL01)\]/,
+      /temporarily deferred - 4\.16\.5\d\b/i,
       /\(AU01\)/,
       /(?:postmaster|senders)\.yahooinc\.com/i,
       /postmaster\.verizonmedia\.com/i,
@@ -97,6 +98,23 @@ export const yahoo = defineVendor({
       diagnosis: dx('ip-reputation', { links: ['https://senders.yahooinc.com/contact'] }),
       links: [CODES],
       source: src('EXT-YAHOO-TS03'),
+    },
+    {
+      id: 'yahoo-gl01',
+      standalone: true,
+      match: { tokens: [/\[GL01\]/, /temporarily deferred - 4\.16\.5\d\b/i] },
+      pattern:
+        "421 4.7.0 [GL01] 'Message from ([IP]) temporarily deferred - 4.16.50' (older: '421 Message from ([IP]) temporarily deferred - 4.16.5x')",
+      meaning:
+        'Deferred because the message looked like spam and/or mail from the sending network drew complaints from Yahoo users. Temporary.',
+      practice: 'SOFT',
+      reason: 'badreputation',
+      note: 'Yahoo\'s own diagnostic (4.16.5x) is not an enhanced status code; the queue may retry, but a deferral that lasts points at the sending.',
+      remediation:
+        'Let the queue retry; if it goes on for days, check complaint feedback (Yahoo CFL), what the mail links to, and that no one abuses the server.',
+      diagnosis: dx('ip-reputation', { links: ['https://senders.yahooinc.com/'] }),
+      links: [CODES],
+      source: src('EXT-YAHOO-GL01'),
     },
     {
       id: 'yahoo-bl21',

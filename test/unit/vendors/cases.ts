@@ -708,6 +708,20 @@ export const CASES: readonly RuleCase[] = [
     d: '421 4.7.1 [TS03] All messages from 192.0.2.25 will be permanently deferred; Retrying will NOT succeed. See http://postmaster.yahoo.com/421-ts03.html',
   },
   {
+    rule: 'yahoo-gl01',
+    reason: 'badreputation',
+    bounce: 'ss',
+    host: YH,
+    d: '421 4.7.0 [GL01] Message from (192.0.2.25) temporarily deferred - 4.16.50. Please refer to http://postmaster.yahoo.com/errors/postmaster-21.html',
+  },
+  {
+    rule: 'yahoo-gl01',
+    reason: 'badreputation',
+    bounce: 'ss',
+    host: '',
+    d: '421 Message from (192.0.2.25) temporarily deferred - 4.16.51. Please refer to http://help.yahoo.com/help/us/mail/defer/defer-06.html',
+  },
+  {
     rule: 'yahoo-bl21',
     reason: 'blocked',
     bounce: '-s',
