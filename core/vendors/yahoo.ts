@@ -109,7 +109,7 @@ export const yahoo = defineVendor({
         'Deferred because the message looked like spam and/or mail from the sending network drew complaints from Yahoo users. Temporary.',
       practice: 'SOFT',
       reason: 'badreputation',
-      note: 'Yahoo\'s own diagnostic (4.16.5x) is not an enhanced status code; the queue may retry, but a deferral that lasts points at the sending.',
+      note: "Yahoo's own diagnostic (4.16.5x) is not an enhanced status code; the queue may retry, but a deferral that lasts points at the sending.",
       remediation:
         'Let the queue retry; if it goes on for days, check complaint feedback (Yahoo CFL), what the mail links to, and that no one abuses the server.',
       diagnosis: dx('ip-reputation', { links: ['https://senders.yahooinc.com/'] }),
