@@ -24,6 +24,7 @@ import {
   PRIMARY_DIAGNOSTIC_TYPES,
   PRIMARY_ORDER,
   type Probe,
+  QUOTED_SMTP_REPLY,
   REASON_PHRASES,
   REASON_TEXT_LIMIT,
   REPLY_RULES,
@@ -109,6 +110,11 @@ const STATUS_SHAPE = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
 /* ------------------------------------------------------------------------------------------------
  * Helpers
  * ---------------------------------------------------------------------------------------------- */
+
+/** The diagnostic type the passes go by: SMTP when another type's text quotes the remote reply. */
+function smtpOrGiven(type: string, text: string): string {
+  return type && type !== SMTP_DIAGNOSTIC_TYPE && QUOTED_SMTP_REPLY.test(text) ? SMTP_DIAGNOSTIC_TYPE : type;
+}
 
 /** Lower-case, single-spaced, apostrophes folded, cut to REASON_TEXT_LIMIT. Linear time. */
 export function normaliseReasonText(diagnostic: string): string {
@@ -282,7 +288,7 @@ export function decideReason(input: ReasonInput): ReasonResult {
     text,
     command: given || inferred,
     action: (input.dsnAction ?? '').toLowerCase(),
-    diagnosticType: (input.diagnosticType ?? '').trim().toLowerCase(),
+    diagnosticType: smtpOrGiven((input.diagnosticType ?? '').trim().toLowerCase(), text),
     seen: new Map(),
   };
 

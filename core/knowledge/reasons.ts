@@ -1990,6 +1990,17 @@ export const SMTP_DIAGNOSTIC_TYPE = 'smtp';
 export const PRIMARY_DIAGNOSTIC_TYPES: readonly string[] = [SMTP_DIAGNOSTIC_TYPE, ''];
 
 /**
+ * A diagnostic of another type that quotes the remote server's reply is read as an SMTP reply all the
+ * same. Postfix 2.2 and older wrote the remote answer under its own type: "Diagnostic-Code:
+ * X-Postfix; host mx.example[192.0.2.1] said: 550 ... User unknown (in reply to RCPT TO command)"
+ * (PHP-Bounce-Handler's sample bounces, 2006); Sisimai's Postfix module reads every X-Postfix
+ * diagnostic as SMTP (CORPUS labels of lhost-postfix-44, -06: diagnostictype "SMTP"). Matched over
+ * the lower-cased text.
+ */
+export const QUOTED_SMTP_REPLY =
+  /\bsaid: ?[245]\d\d\b|\(in reply to [a-z]{2,8}(?: [a-z]{2,4}){0,2} command\)/;
+
+/**
  * Second pass: phrase families only, in order. Runs when the status is missing or only suggests a
  * reason (WEAK_STATUS_REASONS), or the diagnostic is not an SMTP reply (X-Unix, X-Postfix...).
  */

@@ -200,6 +200,21 @@ const CASES: Record<string, Case[]> = {
     },
     {
       want: 'userunknown',
+      status: '5.0.0',
+      reply: '550',
+      type: 'X-Postfix',
+      diag: 'host saturno51.mail.sys.intranet[172.26.20.8] said: 550 RCPT TO:<ritauhrig@example.com.ar> User unknown (in reply to RCPT TO command)',
+      note: 'old Postfix quoted the remote reply under X-Postfix: still an SMTP reply (was onhold)',
+    },
+    {
+      want: 'userunknown',
+      status: '5.0.0',
+      type: 'X-Postfix',
+      diag: 'host mx.example.net[192.0.2.8] said:550 <a@example.net>: User unknown',
+      note: 'quoted reply without the command note',
+    },
+    {
+      want: 'userunknown',
       status: '5.7.1',
       reply: '554',
       diag: '554 5.7.1 <a@example.ch>: Recipient address rejected: Access denied',
