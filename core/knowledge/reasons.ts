@@ -337,11 +337,11 @@ export type PhraseReason = Exclude<
 >;
 
 /**
- * Phrase families. A family named after a reason points to that reason; the two narrower families
+ * Phrase families. A family named after a reason points to that reason; the narrower families
  * hold phrases specific enough to override what a status code suggests. The probes below say when
  * each family counts.
  */
-export type PhraseKey = PhraseReason | 'userunknown-explicit' | 'filtered-carrier';
+export type PhraseKey = PhraseReason | 'userunknown-explicit' | 'rejected-explicit' | 'filtered-carrier';
 
 /** The reason each phrase family points to. */
 export const PHRASE_FAMILY_REASON: Readonly<Record<PhraseKey, PhraseReason>> = {
@@ -377,6 +377,7 @@ export const PHRASE_FAMILY_REASON: Readonly<Record<PhraseKey, PhraseReason>> = {
   toomanyconn: 'toomanyconn',
   userunknown: 'userunknown',
   'userunknown-explicit': 'userunknown',
+  'rejected-explicit': 'rejected',
   virusdetected: 'virusdetected',
 };
 
@@ -406,6 +407,16 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         // Microsoft 365 5.1.4: an RFC 2606 example domain can have no mailbox (Sisimai Rhost Microsoft)
         'recipient address reserved by rfc 2606',
       ],
+    },
+  ],
+
+  'rejected-explicit': [
+    {
+      source:
+        'Exim sender verify (cPanel: "550-Verification failed for <sender> / The account or domain may not exist ... / 550 Sender verify failed", relayed by Sendmail as "550 5.1.1 <rcpt>... User unknown"; PHP-Bounce-Handler sendmail-dsn-hdrs-503), Sisimai rejected phrases (SIS-PH)',
+      // The receiver checked the envelope sender and it failed: whatever status the relaying MTA
+      // wrote for the recipient, and whatever the callout text says about "the account or domain".
+      patterns: ['sender verify failed', 'sender verification failed', 'sender address verification failed'],
     },
   ],
 
@@ -826,8 +837,6 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'sender rejected',
         'sender was rejected',
         'sender denied',
-        'sender verify failed',
-        'sender verification failed',
         'invalid sender',
         'unroutable sender',
         'domain of sender address',
@@ -1930,6 +1939,7 @@ export const PRIMARY_ORDER: readonly Probe[] = [
   { reason: 'authfailure', status: 'decides' },
   { reason: 'requireptr', status: 'decides' },
   { reason: 'filtered', phrases: ['filtered-carrier'] },
+  { reason: 'rejected', phrases: ['rejected-explicit'] },
   { reason: 'userunknown', phrases: ['userunknown-explicit'], when: { notCommands: ['DATA', 'BDAT'] } },
   {
     reason: 'userunknown',

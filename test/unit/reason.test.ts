@@ -476,6 +476,21 @@ const CASES: Record<string, Case[]> = {
   rejected: [
     {
       want: 'rejected',
+      status: '5.1.1',
+      reply: '550',
+      command: 'DATA',
+      diag: '550-Verification failed for <bounces+x1@example.com> 550-The mail server could not deliver mail to bounces+x1@example.com. The account or domain may not exist, they may be blacklisted, or missing the proper dns entries. 550 Sender verify failed',
+      note: "Exim's sender callout failed; Sendmail relayed it as 5.1.1 for the recipient (was hostunknown)",
+    },
+    {
+      want: 'rejected',
+      status: '5.1.1',
+      reply: '550',
+      command: 'RCPT',
+      diag: '550 5.1.1 <a@example.org>: Sender address verification failed',
+    },
+    {
+      want: 'rejected',
       status: '5.1.8',
       reply: '553',
       diag: '553 5.1.8 <root@host.example>... Domain of sender address root@host.example does not exist',
