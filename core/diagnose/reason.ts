@@ -32,6 +32,7 @@ import {
   type ReplyRule,
   SECONDARY_ORDER,
   SMTP_DIAGNOSTIC_TYPE,
+  SMTP_LIKE_DIAGNOSTIC_TYPES,
   STATUS_RULES,
   type StatusRule,
   WEAK_STATUS_REASONS,
@@ -111,9 +112,15 @@ const STATUS_SHAPE = /^([245])\.(\d{1,3})\.(\d{1,3})$/;
  * Helpers
  * ---------------------------------------------------------------------------------------------- */
 
-/** The diagnostic type the passes go by: SMTP when another type's text quotes the remote reply. */
+/**
+ * The diagnostic type the passes go by: SMTP for the SMTP-like types and when another type's text
+ * quotes the remote reply.
+ */
 function smtpOrGiven(type: string, text: string): string {
-  return type && type !== SMTP_DIAGNOSTIC_TYPE && QUOTED_SMTP_REPLY.test(text) ? SMTP_DIAGNOSTIC_TYPE : type;
+  if (!type || type === SMTP_DIAGNOSTIC_TYPE) return type;
+  return SMTP_LIKE_DIAGNOSTIC_TYPES.includes(type) || QUOTED_SMTP_REPLY.test(text)
+    ? SMTP_DIAGNOSTIC_TYPE
+    : type;
 }
 
 /** Lower-case, single-spaced, apostrophes folded, cut to REASON_TEXT_LIMIT. Linear time. */

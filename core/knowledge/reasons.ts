@@ -1363,6 +1363,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         /\bour filters rate at and above [^\n ]{1,10} percent probability of being spam/,
         /\brejected by [^\n ]{1,254} \(spam\)/,
         /\bspam (?:threshold|score|level|limit) exceeded/,
+        // The whole answer is just "spam" after the codes: "554 Spam email. Email Session ID: {...}",
+        // "Diagnostic-Code: X-XWall; 5.9.8 Spam" (Mail::DeliveryStatus::BounceParser's corpus,
+        // spam-rejection23/42).
+        /^(?:[45]\d\d[ -])?(?:[45]\.\d{1,3}\.\d{1,3} )?spam(?: e-?mail| message)?(?:[.!]|$)/,
         /\bthis message scored [^\n ]{1,10} spam points/,
       ],
     },
@@ -2000,12 +2004,18 @@ export const SMTP_DIAGNOSTIC_TYPE = 'smtp';
 export const PRIMARY_DIAGNOSTIC_TYPES: readonly string[] = [SMTP_DIAGNOSTIC_TYPE, ''];
 
 /**
- * A diagnostic of another type that quotes the remote server's reply is read as an SMTP reply all the
- * same. Postfix 2.2 and older wrote the remote answer under its own type: "Diagnostic-Code:
- * X-Postfix; host mx.example[192.0.2.1] said: 550 ... User unknown (in reply to RCPT TO command)"
- * (PHP-Bounce-Handler's sample bounces, 2006); Sisimai's Postfix module reads every X-Postfix
- * diagnostic as SMTP (CORPUS labels of lhost-postfix-44, -06: diagnostictype "SMTP"). Matched over
- * the lower-cased text.
+ * Diagnostic types read as SMTP. Postfix writes its own findings about the delivery under X-Postfix
+ * ("[dest.example.com]: Name or service not known", "connect to ...: Connection timed out"), and
+ * Postfix 2.2 and older also the remote answer ("X-Postfix; host mx.example[192.0.2.1] said: 550 ...
+ * User unknown (in reply to RCPT TO command)"; PHP-Bounce-Handler's samples, 2006). Sisimai's
+ * Postfix module reads every X-Postfix diagnostic as SMTP (CORPUS labels of lhost-postfix-06, -44:
+ * diagnostictype "SMTP"). Lower case.
+ */
+export const SMTP_LIKE_DIAGNOSTIC_TYPES: readonly string[] = ['x-postfix'];
+
+/**
+ * A diagnostic of any other type that quotes the remote server's reply is read as an SMTP reply all
+ * the same. Matched over the lower-cased text.
  */
 export const QUOTED_SMTP_REPLY =
   /\bsaid: ?[245]\d\d\b|\(in reply to [a-z]{2,8}(?: [a-z]{2,4}){0,2} command\)/;
@@ -2121,6 +2131,6 @@ export const FALLBACK_RULES: readonly FallbackRule[] = [
     commands: ['CONN', 'HELO', 'EHLO'],
     reason: 'blocked',
     source: 'SISDOC',
-    meaning: 'the connection was refused before any mail was sent',
+    meaning: 'at connection time, before any mail was sent',
   },
 ];

@@ -511,6 +511,19 @@ const CASES: Record<string, Case[]> = {
   spamdetected: [
     {
       want: 'spamdetected',
+      status: '5.0.0',
+      reply: '554',
+      diag: '554 Spam email. Email Session ID: {4EA34C51-0-5059ED9-FFFF} (in reply to end of DATA command)',
+      note: 'the answer is just "spam" (was onhold)',
+    },
+    {
+      want: 'spamdetected',
+      type: 'X-XWall',
+      diag: '5.9.8 Spam',
+      note: 'XWall: status subject 9 does not exist',
+    },
+    {
+      want: 'spamdetected',
       status: '5.7.1',
       reply: '550',
       diag: '550 5.7.1 Message content rejected, UBE, id=22220-02-222',
@@ -808,6 +821,30 @@ describe('reason: focused cases', () => {
     expect(r.why).toContain('5.2.2');
     const s = run({ want: 'suspend', reply: '525', diag: '525 Sorry' });
     expect(s).toMatchObject({ reason: 'suspend', matched: '525' });
+  });
+
+  it('reads X-Postfix diagnostics as SMTP replies (Sisimai: SMTP), with a sentence that reads', () => {
+    // Postfix's own finding under X-Postfix, status 5.0.0 (BounceParser corpus postfix-host-unknown)
+    const host = run({
+      want: 'hostunknown',
+      status: '5.0.0',
+      type: 'X-Postfix',
+      diag: '[dest.example.com]: Name or service not known',
+    });
+    expect(host.reason).toBe('hostunknown');
+    const conn = {
+      want: 'blocked',
+      command: 'CONN' as const,
+      diag: 'delivery temporarily suspended: host mx.example.net[192.0.2.1] refused to talk to me: 421 Service not available',
+    };
+    expect(run({ ...conn, type: 'X-Postfix' }).why).toBe(
+      'The server refused at connection time, before any mail was sent: blocked by receiver.',
+    );
+    // the last-resort rule for other types, which used to say "refused the connection was refused"
+    expect(run({ ...conn, type: 'X-Other' })).toMatchObject({
+      reason: 'blocked',
+      why: 'The server refused at connection time, before any mail was sent.',
+    });
   });
 
   it('uses the command given by the caller over the one read from the text', () => {
