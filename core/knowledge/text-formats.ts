@@ -73,9 +73,12 @@ export const STATEMENT_BEFORE_RECIPIENT: readonly RegExp[] = [
  * "to the address" closing an instruction ("please send mail with the mail body guide\n\n to the
  * address\n\n  list-ctl@example.org", fml), or "please contact / write to / send ... to". Kept
  * narrow: "could not be delivered to the address:" ends with a delivery phrase and stays a recipient.
+ * Also the sender Exim names when the bounce goes elsewhere (errors_to, SRS forwarding): "A message
+ * sent by\n\n  <sender>\n\ncould not be delivered to one or more of its recipients" (Exim
+ * deliver.c; Mail::DeliveryStatus::BounceParser corpus misidentified-recipient.msg).
  */
 export const INSTRUCTION_BEFORE_ADDRESS =
-  /^\s{0,8}to the (?:e-?mail )?address\s{0,2}:?\s{0,2}$|\bplease (?:contact|write to|send (?:[a-z]{1,20} ){0,6}to)\s{0,2}:?\s{0,2}$/i;
+  /^\s{0,8}to the (?:e-?mail )?address\s{0,2}:?\s{0,2}$|\bplease (?:contact|write to|send (?:[a-z]{1,20} ){0,6}to)\s{0,2}:?\s{0,2}$|^\s{0,8}a message sent by\s{0,2}$/i;
 
 /** An anchor made by this prefix replaces the previous recipient (alias expansion). */
 export const EXPANDED_FROM = /\(expanded from:?\s{0,2}<?$/;

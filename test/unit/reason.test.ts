@@ -832,9 +832,9 @@ describe('reason: focused cases', () => {
       diag: '[dest.example.com]: Name or service not known',
     });
     expect(host.reason).toBe('hostunknown');
-    const conn = {
+    const conn: Case = {
       want: 'blocked',
-      command: 'CONN' as const,
+      command: 'CONN',
       diag: 'delivery temporarily suspended: host mx.example.net[192.0.2.1] refused to talk to me: 421 Service not available',
     };
     expect(run({ ...conn, type: 'X-Postfix' }).why).toBe(

@@ -254,3 +254,113 @@ describe("Exchange Online's newer NDR layout (visible text)", () => {
     expect(v.recipients[0]).toMatchObject({ status: '5.4.14', replyCode: '554', reason: 'networkerror' });
   });
 });
+
+/**
+ * Layouts found by running the classifier over other parsers' public sample bounces
+ * (PHP-Bounce-Handler's eml/ and Mail::DeliveryStatus::BounceParser's t/corpus/), rewritten here
+ * with example addresses. Each gave a wrong verdict before.
+ */
+describe('layouts from other parsers’ sample bounces', () => {
+  const dsn = (diag: string[], status: string, textPart: string[], returnPath = 'sender@example.com') =>
+    [
+      'From: MAILER-DAEMON@mx.example.org (Mail Delivery System)',
+      `To: <${returnPath}>`,
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+      '',
+      '--B',
+      'Content-Type: text/plain',
+      '',
+      ...textPart,
+      '',
+      '--B',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.org',
+      '',
+      'Final-Recipient: rfc822; rcpt@example.net',
+      'Action: failed',
+      `Status: ${status}`,
+      ...diag,
+      '',
+      '--B',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Return-Path: <${returnPath}>`,
+      'From: Example Notifications <notify@example.com>',
+      'To: rcpt@example.net',
+      'Subject: test',
+      '',
+      '--B--',
+      '',
+    ].join('\n');
+
+  it('old Postfix quoting the remote reply under X-Postfix: user unknown, not onhold', async () => {
+    const diag = [
+      'Diagnostic-Code: X-Postfix; host mx1.example.net[192.0.2.8] said: 550',
+      '    RCPT TO:<rcpt@example.net> User unknown (in reply to RCPT TO command)',
+    ];
+    const v = await classifyRaw(dsn(diag, '5.0.0', ['This is the Postfix program at host mx.example.org.']));
+    expect(v.recipients.map((r) => [r.recipient, r.reason, r.bounce])).toEqual([
+      ['rcpt@example.net', 'userunknown', 'hard'],
+    ]);
+  });
+
+  it("Postfix's own name-service finding under X-Postfix: host unknown", async () => {
+    const diag = ['Diagnostic-Code: X-Postfix; [example.net]: Name or service not known'];
+    const v = await classifyRaw(
+      dsn(diag, '5.0.0', ['<rcpt@example.net>: [example.net]: Name or service not known']),
+    );
+    expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['rcpt@example.net', 'hostunknown']]);
+  });
+
+  it('a sender callout that failed, relayed by Sendmail as 5.1.1: the sender was refused', async () => {
+    const diag = [
+      'Remote-MTA: DNS; example.net',
+      'Diagnostic-Code: SMTP; 550-Verification failed for <bounces+x1@example.com>',
+    ];
+    const text = [
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<rcpt@example.net>',
+      '    (reason: 550-Verification failed for <bounces+x1@example.com>)',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to example.net.:',
+      '>>> DATA',
+      '<<< 550-Verification failed for <bounces+x1@example.com>',
+      '<<< 550-The mail server could not deliver mail to bounces+x1@example.com.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
+      '<<< 550 Sender verify failed',
+      '550 5.1.1 <rcpt@example.net>... User unknown',
+    ];
+    const v = await classifyRaw(dsn(diag, '5.1.1', text, 'bounces+x1@example.com'));
+    expect(v.recipients.map((r) => [r.recipient, r.reason, r.action])).toEqual([
+      ['rcpt@example.net', 'rejected', 'fix-sender'],
+    ]);
+  });
+
+  it('Exim naming the sender above the list ("A message sent by <sender>"): not a recipient', async () => {
+    const v = await classifyRaw(
+      [
+        'From: Mail Delivery System <Mailer-Daemon@mx.example.org>',
+        'To: srs0+x=y@forwarder.example.org',
+        'Subject: Mail delivery failed',
+        '',
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message sent by',
+        '',
+        '  <bounces+1234@mail.example.com>',
+        '',
+        'could not be delivered to one or more of its recipients. The following',
+        'address(es) failed:',
+        '',
+        '  rcpt@example.net',
+        '    (ultimately generated from rcpt@example.co.uk)',
+        '    all hosts have been failing for a long time and were last tried after this message arrived',
+        '',
+      ].join('\n'),
+    );
+    expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['rcpt@example.net', 'expired']]);
+  });
+});
