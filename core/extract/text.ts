@@ -30,6 +30,7 @@ import {
   HEADER_BLOCK_START,
   HOST_PATTERNS,
   INSTRUCTION_BEFORE_ADDRESS,
+  INSTRUCTION_PREFIX,
   ORIGINAL_MARKERS,
   PERMANENT_PHRASES,
   QUEUE_EXPIRY,
@@ -299,6 +300,9 @@ function looksLikeHeaderBlock(lines: readonly string[], i: number): boolean {
   return headers >= 3;
 }
 
+/** A multi-line SMTP reply's continuation prefix glued to an address ("550-addr@example.net"). */
+const REPLY_CONTINUATION = /^[245]\d\d-[^@]/;
+
 const FIELDISH =
   /^\s{0,8}(?:from|to|cc|bcc|reply-to|sender|return-path|received|message-id|in-reply-to|references|subject|date|envelope-from|delivered-to|x-[a-z0-9-]{1,40})\s{0,2}:/i;
 
@@ -308,10 +312,12 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
   if (FIELDISH.test(t)) return undefined;
   const found = findAddresses(t, 4);
   for (const f of found) {
-    const address = f.address.toLowerCase();
+    let address = f.address.toLowerCase();
     const before = t.slice(0, f.start);
     const after = t.slice(f.end);
     const lead = before.replace(/^[\s>*•·\-|"'<(]+/, '');
+    // "550-addr is not an active address": the reply's continuation prefix is not part of the address
+    if (lead === '' && REPLY_CONTINUATION.test(address)) address = address.slice(4);
     // (a) the line starts with the address: "addr", "<addr>:", "addr ... unknown host", "* addr"
     if (
       lead === '' ||
@@ -344,6 +350,8 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
     // (b) a recipient phrase right before it
     // ... but never the sender's ("Sender Address:" in Exchange Online's "Original Message Details")
     if (SENDER_PREFIX.test(prefix) && !EXPANDED_FROM.test(prefix)) continue;
+    // ... nor an address to write to ("please send mail to <postmaster@...>")
+    if (INSTRUCTION_PREFIX.test(prefix)) continue;
     if (!ANY_RECIPIENT_PREFIX?.test(prefix)) continue;
     for (let k = 0; k < RECIPIENT_PREFIX.length; k++) {
       const re = RECIPIENT_PREFIX[k];

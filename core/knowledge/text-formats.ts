@@ -80,6 +80,16 @@ export const STATEMENT_BEFORE_RECIPIENT: readonly RegExp[] = [
 export const INSTRUCTION_BEFORE_ADDRESS =
   /^\s{0,8}to the (?:e-?mail )?address\s{0,2}:?\s{0,2}$|\bplease (?:contact|write to|send (?:[a-z]{1,20} ){0,6}to)\s{0,2}:?\s{0,2}$|^\s{0,8}a message sent by\s{0,2}$/i;
 
+/**
+ * An instruction ending in the address on the same line: an address to write to, not a failed
+ * recipient ("For further assistance, please send mail to <postmaster@...>" (BorderWare), "send
+ * error reports to postmaster@..." in a filter's reply, "please forward the original mail to
+ * antispam@..." (Barracuda notice); Mail::DeliveryStatus::BounceParser corpus warning-8,
+ * spam-rejection13, spam-rejection8). Matched against the lower-case text before the address.
+ */
+export const INSTRUCTION_PREFIX =
+  /\b(?:please (?:contact|write to|(?:send|forward|e-?mail|report|direct) (?:[a-z0-9()'-]{1,20} ){0,8}to)|(?:send|forward|report|direct) (?:[a-z]{1,20} ){0,3}(?:reports?|complaints?|questions?|problems?|inquiries|enquiries) to)\s{0,2}:?\s{0,2}["'<(]?$/;
+
 /** An anchor made by this prefix replaces the previous recipient (alias expansion). */
 export const EXPANDED_FROM = /\(expanded from:?\s{0,2}<?$/;
 

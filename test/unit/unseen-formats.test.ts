@@ -364,3 +364,55 @@ describe('layouts from other parsers’ sample bounces', () => {
     expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['rcpt@example.net', 'expired']]);
   });
 });
+
+describe('what a webmail shows of those bounces (visible text)', () => {
+  const postfix = (answer: string[]) =>
+    [
+      'This is the mail system at host mx.example.org.',
+      '',
+      "I'm sorry to have to inform you that your message could not",
+      "be delivered to one or more recipients. It's attached below.",
+      '',
+      'For further assistance, please send mail to <postmaster@mx.example.org>',
+      '',
+      '                   The mail system',
+      '',
+      ...answer,
+    ].join('\n');
+
+  it('a reply continuation glued to the address ("550-rcpt@...") is the same recipient, not a second one', () => {
+    const v = classifyVisible({
+      text: postfix([
+        '<rcpt@example.net>: host mailspool.example.net[192.0.2.70] said:',
+        '    550-rcpt@example.net is not an active address at this host (invalid FreeUK',
+        '    550 username) (in reply to RCPT TO command)',
+      ]),
+    });
+    expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['rcpt@example.net', 'userunknown']]);
+  });
+
+  it('addresses to write to are not failed recipients ("send error reports to", "please forward ... to")', () => {
+    const v = classifyVisible({
+      text: postfix([
+        '<rcpt@example.net>: host mailb.example.net[192.0.2.32] said: 554 5.7.1 Mail',
+        '    (13049-38149) appears to be unsolicited - Score (59) over',
+        '    MessageScoringUpperLimit (50) - send error reports to postmaster@example.net',
+        '    (in reply to end of DATA command)',
+      ]),
+    });
+    expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['rcpt@example.net', 'spamdetected']]);
+    const notice = classifyVisible({
+      subject: '**Message you sent blocked by our bulk email filter**',
+      from: 'MAILER-DAEMON@example.net',
+      text: [
+        'Your message to: RCPT@EXAMPLE.NET',
+        'was blocked by our Spam & Virus Firewall. The email you sent with the following subject has NOT BEEN DELIVERED:',
+        '',
+        'Subject: hello',
+        '',
+        'This message has not been deleted, if you believe this was in error, please forward the original mail to antispam@example.net where our IT Service team will review the message.',
+      ].join('\n'),
+    });
+    expect(notice.recipients.map((r) => r.recipient)).toEqual(['rcpt@example.net']);
+  });
+});
