@@ -142,8 +142,10 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
     }
     let found = t.indexOf('@') === -1 || INSTRUCTION_BEFORE_ADDRESS.test(before) ? undefined : anchorOf(t);
     // An indented line repeating the current recipient continues its block (Postfix wraps
-    // "<addr>: host X said: 550\n    <addr>: User unknown").
-    if (found && /^\s/.test(t) && anchors[anchors.length - 1]?.address === found.address) found = undefined;
+    // "<addr>: host X said: 550\n    <addr>: User unknown"), as does a Sendmail transcript line
+    // quoting it ("<<< 554 delivery error: dd Sorry your message to addr cannot be delivered").
+    if (found && /^\s|^<<<\s/.test(t) && anchors[anchors.length - 1]?.address === found.address)
+      found = undefined;
     if (
       found &&
       EXPANDED_FROM.test(t.slice(0, t.toLowerCase().indexOf(found.address)).toLowerCase()) &&
@@ -483,9 +485,19 @@ function readBlock(block: Line[], anchorText = ''): BlockInfo {
   if (diagnostic) info.diagnostic = diagnostic;
   // The code the server's reply states (a relay's own code first, the upstream's quoted after it:
   // "5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'"), else any code in the block.
-  const status = (diagnostic ? statusInReply(diagnostic) : undefined) ?? findEnhancedStatus(joined);
-  if (status) info.status = status;
   const reply = findReplyCode(diagnostic) ?? replyFromLines(content);
+  const stated = diagnostic ? statusInReply(diagnostic) : undefined;
+  const elsewhere = stated ? undefined : findEnhancedStatus(joined);
+  // A code printed only above the answer is an earlier attempt's when its class differs from the
+  // answer's ("451 4.4.1 reply: read error from mx3", then "<<< 554 ..." from mx2).
+  const earlier =
+    elsewhere !== undefined &&
+    reply !== undefined &&
+    elsewhere[0] !== reply[0] &&
+    answerStart > 0 &&
+    !content.slice(answerStart, BLOCK_LINES).some((l) => l.text.includes(elsewhere));
+  const status = stated ?? (earlier ? undefined : elsewhere);
+  if (status) info.status = status;
   if (reply) info.replyCode = reply;
   // The host that gave the answer: named next to it first (a transcript may name several hosts,
   // "while talking to a: <<< 450 ... while talking to b: <<< 551 ..."), else anywhere in the block.

@@ -527,6 +527,9 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'mail size limit',
         'message length exceeds',
         'line limit exceeded',
+        // Postfix's own check against the server's SIZE (smtp_proto.c): "message size 18876259
+        // exceeds size limit 10485760 of server mx.example[192.0.2.1]" (BounceParser corpus)
+        /\bmessage size [0-9]{1,12} exceeds size limit\b/,
       ],
     },
     {

@@ -339,6 +339,11 @@ const CASES: Record<string, Case[]> = {
     { want: 'suspend', diag: '550 Cuenta suspendida' },
   ],
   mesgtoobig: [
+    {
+      want: 'mesgtoobig',
+      diag: 'message size 18876259 exceeds size limit 10485760 of server cluster.example.net[192.0.2.148]',
+      note: "Postfix's own SIZE check, no code (visible text; was onhold)",
+    },
     { want: 'mesgtoobig', status: '5.3.4', reply: '552', diag: '552 5.3.4 Message too large' },
     {
       want: 'mesgtoobig',

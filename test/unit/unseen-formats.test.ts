@@ -391,6 +391,28 @@ describe('what a webmail shows of those bounces (visible text)', () => {
     expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['rcpt@example.net', 'userunknown']]);
   });
 
+  it("a Sendmail transcript: the answer quoting the recipient, not an earlier attempt's code", () => {
+    const v = classifyVisible({
+      subject: 'Returned mail: see transcript for details',
+      from: 'MAILER-DAEMON@mx.example.org',
+      text: [
+        '   ----- The following addresses had permanent fatal errors -----',
+        '<rcpt@example.net>',
+        '    (reason: 554 delivery error: dd Sorry your message to rcpt@example.net cannot be delivered. This account has been disabled or discontinued [#102]. - mta330.mail.mud.yahoo.com)',
+        '',
+        '   ----- Transcript of session follows -----',
+        '451 4.4.1 reply: read error from mx3.mail.yahoo.com.',
+        '... while talking to mx2.mail.yahoo.com.:',
+        '>>> DATA',
+        '<<< 554 delivery error: dd Sorry your message to rcpt@example.net cannot be delivered. This account has been disabled or discontinued [#102]. - mta330.mail.mud.yahoo.com',
+        '554 5.0.0 Service unavailable',
+      ].join('\n'),
+    });
+    expect(v.recipients.map((r) => [r.recipient, r.status, r.replyCode, r.reason, r.bounce])).toEqual([
+      ['rcpt@example.net', undefined, '554', 'suspend', 'hard'],
+    ]);
+  });
+
   it('addresses to write to are not failed recipients ("send error reports to", "please forward ... to")', () => {
     const v = classifyVisible({
       text: postfix([
