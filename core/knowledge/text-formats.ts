@@ -42,7 +42,8 @@ export const RECIPIENT_PREFIX: readonly RegExp[] = [
   // "... to the following recipient(s):", "failed recipient:", "Recipient address:", "Destinataire :"
   /(?:recipients?|recipient\(s\)|address(?:es)?|address\(es\)|adress(?:e|es)?|destinatari[oa]s?|destinataires?|destinatari|empf(?:ä|ae)nger|adressat|ontvangers?|получател[ья]|адресат[ау]?|宛先)[^.:<>\n]{0,60}:\s{0,3}["'<(*]?\s{0,2}$/,
   // "delivered to", "delivery to", "message to", "mail to", "sending to", "deliver your message to"
-  /\b(?:deliver(?:ed|y|ing)?|sent|send(?:ing)?|message|mail|e-?mail|relay(?:ed|ing)?|forward(?:ed|ing)?|rejected|reach|reached)\b[^.<>\n]{0,40}\bto:?\s{0,3}["'<(]?$/,
+  // ("Failed to deliver to '<addr>'", CommuniGate Pro)
+  /\b(?:deliver(?:ed|y|ing)?|sent|send(?:ing)?|message|mail|e-?mail|relay(?:ed|ing)?|forward(?:ed|ing)?|rejected|reach|reached)\b[^.<>\n]{0,40}\bto:?\s{0,3}(?:'<|["'<(])?$/,
   /\b(?:unknown|invalid|bad|non-?existent|disabled|inactive)\s(?:user|recipient|address|mailbox|destination)\s{0,2}:\s{0,2}["'<(]?$/,
   /\b(?:for|to) (?:the )?following (?:recipients?|address(?:es)?|address\(es\))\s{0,2}:?\s{0,3}["'<(]?$/,
   /\brcpt to:\s{0,2}<?$/,

@@ -413,6 +413,15 @@ describe('what a webmail shows of those bounces (visible text)', () => {
     ]);
   });
 
+  it("CommuniGate Pro's \"Failed to deliver to '<addr>'\"", () => {
+    const v = classifyVisible({
+      subject: 'Undeliverable mail: hello',
+      from: 'MAILER-DAEMON@example.net',
+      text: "Failed to deliver to '<rcpt@example.net>'\nLOCAL module(account rcpt) reports:\n account is full (quota exceeded)\n",
+    });
+    expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['rcpt@example.net', 'mailboxfull']]);
+  });
+
   it('addresses to write to are not failed recipients ("send error reports to", "please forward ... to")', () => {
     const v = classifyVisible({
       text: postfix([
