@@ -140,11 +140,20 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
         continue;
       }
     }
-    let found = t.indexOf('@') === -1 || INSTRUCTION_BEFORE_ADDRESS.test(before) ? undefined : anchorOf(t);
+    let found =
+      t.indexOf('@') === -1 ||
+      INSTRUCTION_BEFORE_ADDRESS.test(before) ||
+      INSTRUCTION_PREFIX.test(before.toLowerCase())
+        ? undefined
+        : anchorOf(t);
     // An indented line repeating the current recipient continues its block (Postfix wraps
     // "<addr>: host X said: 550\n    <addr>: User unknown"), as does a Sendmail transcript line
     // quoting it ("<<< 554 delivery error: dd Sorry your message to addr cannot be delivered").
-    if (found && /^\s|^<<<\s/.test(t) && anchors[anchors.length - 1]?.address === found.address)
+    if (
+      found &&
+      (/^\s/.test(t) || TRANSCRIPT_LINE.test(t)) &&
+      anchors[anchors.length - 1]?.address === found.address
+    )
       found = undefined;
     if (
       found &&

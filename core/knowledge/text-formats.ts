@@ -70,23 +70,25 @@ export const STATEMENT_BEFORE_RECIPIENT: readonly RegExp[] = [
 ];
 
 /**
- * The line before an address that makes it an address to write to, not a failed recipient: a bare
- * "to the address" closing an instruction ("please send mail with the mail body guide\n\n to the
- * address\n\n  list-ctl@example.org", fml), or "please contact / write to / send ... to". Kept
- * narrow: "could not be delivered to the address:" ends with a delivery phrase and stays a recipient.
- * Also the sender Exim names when the bounce goes elsewhere (errors_to, SRS forwarding): "A message
- * sent by\n\n  <sender>\n\ncould not be delivered to one or more of its recipients" (Exim
- * deliver.c; Mail::DeliveryStatus::BounceParser corpus misidentified-recipient.msg).
+ * The line before an address that makes it not a failed recipient: a bare "to the address" closing
+ * an instruction ("please send mail with the mail body guide\n\n to the address\n\n
+ * list-ctl@example.org", fml), or the sender Exim names when the bounce goes elsewhere (errors_to,
+ * SRS forwarding): "A message sent by\n\n  <sender>\n\ncould not be delivered to one or more of
+ * its recipients" (Exim deliver.c; Mail::DeliveryStatus::BounceParser corpus
+ * misidentified-recipient.msg). Kept narrow: "could not be delivered to the address:" ends with a
+ * delivery phrase and stays a recipient. A previous line ending in an instruction
+ * (INSTRUCTION_PREFIX) counts as well.
  */
 export const INSTRUCTION_BEFORE_ADDRESS =
-  /^\s{0,8}to the (?:e-?mail )?address\s{0,2}:?\s{0,2}$|\bplease (?:contact|write to|send (?:[a-z]{1,20} ){0,6}to)\s{0,2}:?\s{0,2}$|^\s{0,8}a message sent by\s{0,2}$/i;
+  /^\s{0,8}to the (?:e-?mail )?address\s{0,2}:?\s{0,2}$|^\s{0,8}a message sent by\s{0,2}$/i;
 
 /**
- * An instruction ending in the address on the same line: an address to write to, not a failed
- * recipient ("For further assistance, please send mail to <postmaster@...>" (BorderWare), "send
- * error reports to postmaster@..." in a filter's reply, "please forward the original mail to
- * antispam@..." (Barracuda notice); Mail::DeliveryStatus::BounceParser corpus warning-8,
- * spam-rejection13, spam-rejection8). Matched against the lower-case text before the address.
+ * An instruction ending right before the address, on its line or the line above: an address to
+ * write to, not a failed recipient ("For further assistance, please send mail to <postmaster@...>"
+ * (BorderWare), "send error reports to postmaster@..." in a filter's reply, "please forward the
+ * original mail to antispam@..." (Barracuda notice); Mail::DeliveryStatus::BounceParser corpus
+ * warning-8, spam-rejection13, spam-rejection8; "please contact / write to / send ... to").
+ * Matched against lower-case text.
  */
 export const INSTRUCTION_PREFIX =
   /\b(?:please (?:contact|write to|(?:send|forward|e-?mail|report|direct) (?:[a-z0-9()'-]{1,20} ){0,8}to)|(?:send|forward|report|direct) (?:[a-z]{1,20} ){0,3}(?:reports?|complaints?|questions?|problems?|inquiries|enquiries) to)\s{0,2}:?\s{0,2}["'<(]?$/;
