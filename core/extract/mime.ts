@@ -264,10 +264,22 @@ function roleOf(type: string, attachment: boolean): PartRole {
   }
 }
 
+/**
+ * Where a whole message's header block starts: after blank lines a paste, a save or a transfer put
+ * before it ("\n\nReturn-Path: ..."), when a header field follows them; otherwise 0 (a message
+ * that is all body keeps its empty header block).
+ */
+function headerStart(s: string): number {
+  const m = LEADING_BLANK_LINES.exec(s.slice(0, 1024));
+  return m && FIELD_START.test(s.slice(m[0].length, m[0].length + 80)) ? m[0].length : 0;
+}
+const LEADING_BLANK_LINES = /^(?:[ \t]{0,200}\n){1,50}/;
+const FIELD_START = /^(?:[!-9;-~]{1,76}:|From )/;
+
 /** Locate the parts of a message. Never throws; problems become notes. */
 export function scanMessage(s: string): Skeleton {
   const notes: string[] = [];
-  const { block, bodyStart } = splitHeaderBlock(s);
+  const { block, bodyStart } = splitHeaderBlock(s, headerStart(s));
   const headers = parseHeaderBlock(block);
   const ct = parseParams(headers.get('content-type') ?? 'text/plain');
   const parts: Part[] = [];

@@ -140,6 +140,19 @@ describe('RFC 3464 fields', () => {
     }
   });
 
+  it('reads the header block after blank lines a save or a paste put before it', async () => {
+    const m = makeDsn({ recipient: 'a@example.com', status: '5.1.1', diagnostic: '550 5.1.1 unknown' });
+    for (const lead of ['\n', '\n\n', '\r\n\r\n', ' \n\t\n']) {
+      const v = await classifyRaw(lead + m);
+      expect(v.format).toBe('rfc3464');
+      expect(v.subject).toBe('Undelivered Mail Returned to Sender');
+      expect(v.recipients.map((r) => [r.recipient, r.status])).toEqual([['a@example.com', '5.1.1']]);
+    }
+    // A message that is all body (no header field after the blank lines) keeps its empty header block.
+    const body = await classifyRaw('\n\nThis is just text, no headers: nothing to read.\n');
+    expect(body.subject).toBeUndefined();
+  });
+
   it('decodes base64 and quoted-printable parts and any charset', async () => {
     const report =
       'Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full\n';
