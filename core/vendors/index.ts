@@ -6,6 +6,7 @@ import { aol } from './aol';
 import { apple } from './apple';
 import { att } from './att';
 import { barracuda } from './barracuda';
+import { boxbe } from './boxbe';
 import { comcast } from './comcast';
 import { cox } from './cox';
 import { docomo } from './docomo';
@@ -76,6 +77,7 @@ export const VENDORS: readonly Vendor[] = [
   iua,
   fireeye,
   zerospam,
+  boxbe,
   improvmx,
   rackspace,
   infomaniak,

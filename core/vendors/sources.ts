@@ -101,6 +101,8 @@ export const SOURCES = {
     'https://help.yahoo.com/kb/SLN3436.html (Yahoo help: "421 4.7.1 [TS03] All messages from x.x.x.x permanently deferred")',
   'EXT-YAHOO-GL01':
     'Yahoo help "421 Message temporarily deferred - [numeric code]" (4.16.5x: the message looked like spam and/or mail from the network drew complaints, a temporary error), as quoted at http://blog.itpub.net/94384/viewspace-600330/ (the [GL01] form with "- 4.16.50" and postmaster-21.html as logged at https://www.stevejenkins.com/blog/tag/420/)',
+  'EXT-BOXBE':
+    'https://github.com/rjbs/Mail-DeliveryStatus-BounceParser/blob/9517e68/t/corpus/boxbe-cr.msg (a Boxbe notice: Reporting-MTA boxbe.com, Diagnostic-Code X-Boxbe-Notice, Sender not pre-approved, Status 4.7.0, the message waitlisted until the sender joins the Guest List). Challenge-response is its own soft class at SparkPost (100 Challenge-Response) and Postmark (ChallengeVerification), ../shared/docs/peers.md section 3',
   'EXT-SPAMHAUS-FAQ': 'http://www.spamhaus.org/faq/section/DNSBL%20Usage',
   'EXT-SA-DNSBL': 'https://github.com/apache/spamassassin/blob/trunk/rules/20_dnsbl_tests.cf',
   'EXT-BRBL': 'https://help.returnpath.com/hc/en-us/articles/222486068-Barracuda-Reputation-Blacklist-BRBL-',

@@ -363,6 +363,43 @@ describe('layouts from other parsers’ sample bounces', () => {
     );
     expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['rcpt@example.net', 'expired']]);
   });
+
+  it("Boxbe's challenge-response notice: held for the sender's approval, not a security refusal", async () => {
+    const notice = [
+      'Date: Mon, 15 Nov 2010 19:32:07 -0800 (PST)',
+      'From: noreply@boxbe.com',
+      'To: John Smith <bounces+1@mail.example.com>',
+      'Subject: Re: Your factsheet (Action Required)',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; boundary="B"; report-type=delivery-status',
+      '',
+      '--B',
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      'Hello John Smith,',
+      '',
+      'Your message about "Your factsheet" has been waitlisted.',
+      'Please add yourself to my Boxbe Guest List so your messages will go to my Inbox.',
+      '',
+      '--B',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; boxbe.com',
+      'Remote-MTA: dns; example.net',
+      'Action: failed',
+      '',
+      'Final-Recipient: rfc822; rcpt@example.net',
+      'Diagnostic-Code: X-Boxbe-Notice; Sender not pre-approved.  Follow instructions in above notice',
+      'Status: 4.7.0',
+      '',
+      '--B--',
+      '',
+    ].join('\n');
+    const v = await classifyRaw(notice);
+    expect(v.recipients.map((r) => [r.recipient, r.reason, r.bounce, r.action, r.vendor[0]?.ruleId])).toEqual(
+      [['rcpt@example.net', 'filtered', 'soft', 'none', 'boxbe-waitlisted']],
+    );
+  });
 });
 
 describe('what a webmail shows of those bounces (visible text)', () => {

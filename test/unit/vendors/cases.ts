@@ -2523,6 +2523,15 @@ export const CASES: readonly RuleCase[] = [
     d: '554 5.7.1 <neko@example.com>: Not in recipient list',
   },
   {
+    // Boxbe's notice: the host in Remote-MTA is the recipient's provider; Boxbe is the reporting side.
+    rule: 'boxbe-waitlisted',
+    reason: 'filtered',
+    bounce: 'ss',
+    host: 'yahoo.com',
+    d: 'Sender not pre-approved.  Follow instructions in above notice',
+    o: { status: '4.7.0', reporting: 'boxbe.com', from: 'noreply@boxbe.com' },
+  },
+  {
     rule: 'improvmx-low-reputation',
     reason: 'badreputation',
     bounce: '-s',
