@@ -155,6 +155,10 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       anchors[anchors.length - 1]?.address === found.address
     )
       found = undefined;
+    // A continuation line of a multi-line reply in a recipient's transcript ("<<< 550-The mail
+    // server could not deliver mail to bounces@sender.example") is the server's account of another
+    // address (a sender callout), not a new failed recipient.
+    if (found && anchors.length > 0 && TRANSCRIPT_CONTINUATION.test(t)) found = undefined;
     if (
       found &&
       EXPANDED_FROM.test(t.slice(0, t.toLowerCase().indexOf(found.address)).toLowerCase()) &&
@@ -693,6 +697,7 @@ function opensWithMarker(t: string): boolean {
 
 const CODE_PREFIX = /^\s{0,8}[#<(]{0,3}\s{0,2}([245]\d\d)[\s-]/;
 const TRANSCRIPT_LINE = /^\s{0,8}<<<\s/;
+const TRANSCRIPT_CONTINUATION = /^\s{0,8}<<<\s{1,4}[245]\d\d-/;
 
 function replyFromLines(content: Line[]): string | undefined {
   for (const l of content.slice(0, 40)) {

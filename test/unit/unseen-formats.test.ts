@@ -417,6 +417,26 @@ describe('what a webmail shows of those bounces (visible text)', () => {
       ...answer,
     ].join('\n');
 
+  it("a sender callout in a Sendmail transcript: the sender's address it quotes is not a recipient", () => {
+    const text = [
+      '   ----- The following addresses had permanent fatal errors -----',
+      '<rcpt@example.net>',
+      '    (reason: 550-Verification failed for <bounces+x1@example.com>)',
+      '',
+      '   ----- Transcript of session follows -----',
+      '... while talking to example.net.:',
+      '>>> DATA',
+      '<<< 550-Verification failed for <bounces+x1@example.com>',
+      '<<< 550-The mail server could not deliver mail to bounces+x1@example.com.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
+      '<<< 550 Sender verify failed',
+      '550 5.1.1 <rcpt@example.net>... User unknown',
+    ].join('\n');
+    const v = classifyVisible({ text, from: 'MAILER-DAEMON@mx.example.org' });
+    expect(v.recipients.map((r) => [r.recipient, r.reason, r.action])).toEqual([
+      ['rcpt@example.net', 'rejected', 'fix-sender'],
+    ]);
+  });
+
   it('a reply continuation glued to the address ("550-rcpt@...") is the same recipient, not a second one', () => {
     const v = classifyVisible({
       text: postfix([
