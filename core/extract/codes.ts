@@ -83,6 +83,9 @@ export function findAddresses(text: string, limit = 200): FoundAddress[] {
     // trim trailing dots/hyphens from the domain, leading dots from the local part
     while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
     while (s < at && text.charCodeAt(s) === 46) s++;
+    // An address in single quotes ("addressed to 'user@example.uk',"): the quote is not part of it.
+    const q = text.charCodeAt(s);
+    if ((q === 39 || q === 96) && text.charCodeAt(e) === 39 && s + 1 < at) s++;
     const local = text.slice(s, at);
     const domain = text.slice(at + 1, e);
     if (local && /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,10}$/.test(domain)) {

@@ -134,6 +134,10 @@ const ACTIONS: Record<string, DsnAction> = {
   expired: 'failed',
 };
 
+const STORE_CHANNEL = /@[a-z]{0,8}-ms-daemon$/;
+/** An address whose domain has a dot (not a local host or channel name). */
+const ROUTABLE = /^[^@\s]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10}$/;
+
 function recipientFrom(group: DsnField[]): DsnRecipient | undefined {
   const ev: Evidence[] = [];
   const get = (n: string) => group.find((f) => f.name === n);
@@ -143,11 +147,17 @@ function recipientFrom(group: DsnField[]): DsnRecipient | undefined {
   // A source route ("@relay:user@host"), a file or a pipe is not a mailbox: use Original-Recipient.
   const rawFinal = final ? final.value.slice(final.value.indexOf(';') + 1).trim() : '';
   const unusable = !recipient.includes('@') || /^<?@/.test(rawFinal) || /^["<]?[/|]/.test(rawFinal);
-  if (unusable && original && addressValue(original.value).includes('@'))
-    recipient = addressValue(original.value);
+  // Sun/iPlanet Messaging Server names its message store channel ("user@ims-ms-daemon"), which is
+  // no mail domain: a routable Original-Recipient names the mailbox the sender wrote to. (Other
+  // dot-less hosts stay: Postfix's "user@mailhub0" after a local alias is the mailbox that failed.)
+  const internal = !unusable && STORE_CHANNEL.test(recipient);
+  const originalAddress = original ? addressValue(original.value) : '';
+  const fromOriginal =
+    (unusable && originalAddress.includes('@')) || (internal && ROUTABLE.test(originalAddress));
+  if (fromOriginal) recipient = originalAddress;
   else if (unusable) recipient = rawFinal.includes('@') || !rawFinal ? recipient : rawFinal.toLowerCase();
   if (!recipient) return undefined;
-  const src = final ?? original;
+  const src = (fromOriginal ? original : final) ?? original;
   if (src) ev.push({ field: 'recipient', text: src.line, source: 'dsn', line: src.lineNo });
   const r: DsnRecipient = { recipient, evidence: ev };
   if (original) {

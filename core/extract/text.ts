@@ -315,6 +315,10 @@ function looksLikeHeaderBlock(lines: readonly string[], i: number): boolean {
   return headers >= 3;
 }
 
+/** The SMTP part of an X.400 O/R address ("...;dda:SMTP=user@example.com"). */
+const X400_SMTP = /^smtp=[^=@]/;
+const X400_BEFORE = /(?:^|[;\s])(?:dda:)?$/i;
+
 /** A multi-line SMTP reply's continuation prefix glued to an address ("550-addr@example.net"). */
 const REPLY_CONTINUATION = /^[245]\d\d-[^@]/;
 
@@ -333,6 +337,10 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
     const lead = before.replace(/^[\s>*•·\-|"'<(]+/, '');
     // "550-addr is not an active address": the reply's continuation prefix is not part of the address
     if (lead === '' && REPLY_CONTINUATION.test(address)) address = address.slice(4);
+    // Exchange 5.5/2000 names a recipient by its X.400 O/R address, the Internet address last:
+    // "c=US;a= ;p=Org;o=Site;dda:SMTP=user@example.com; on Fri, 4 Oct 2002 ..."
+    if (X400_SMTP.test(address) && X400_BEFORE.test(before))
+      return { address: address.slice(5), rest: after.replace(/^;?\s{0,2}/, '').trim() };
     // (a) the line starts with the address: "addr", "<addr>:", "addr ... unknown host", "* addr"
     if (
       lead === '' ||

@@ -402,6 +402,88 @@ describe('layouts from other parsers’ sample bounces', () => {
   });
 });
 
+describe("layouts from Mailman's sample bounces", () => {
+  it('an address in single quotes ("addressed to \'user@example.uk\',") is named without the quotes', async () => {
+    const v = await classifyRaw(
+      [
+        'From: Mail Delivery System <MAILER-DAEMON@mailstore.example.net>',
+        'To: list-bounces@example.org',
+        'Subject: Mail delivery failed',
+        '',
+        'This message was created automatically by mail delivery',
+        'software. A message that you sent could not be delivered',
+        'to all of its recipients.',
+        '',
+        "The following message, addressed to 'userx@example.uk',",
+        'failed because it has not been collected after 30 days',
+        '',
+      ].join('\n'),
+    );
+    expect(v.recipients.map((r) => r.recipient)).toEqual(['userx@example.uk']);
+  });
+
+  it("Sun Messaging Server's store channel (user@ims-ms-daemon): the Original-Recipient is the mailbox", async () => {
+    const v = await classifyRaw(
+      [
+        'From: Internet Mail Delivery <postmaster@mail.example.com>',
+        'To: list-bounces@example.org',
+        'Subject: Delivery Notification: Delivery has failed',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+        '',
+        '--B',
+        'Content-Type: text/plain',
+        '',
+        'Your message cannot be delivered to the following recipients:',
+        '',
+        '  Recipient address: userx@ims-ms-daemon',
+        '  Original address: userx@example.com',
+        '  Reason: recipient reached disk quota',
+        '',
+        '--B',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns;mail.example.com',
+        '',
+        'Action: failed',
+        'Status: 5.0.0 (recipient reached disk quota)',
+        'Original-recipient: rfc822;userx@example.com',
+        'Final-recipient: rfc822;userx@ims-ms-daemon',
+        '',
+        '--B--',
+        '',
+      ].join('\n'),
+    );
+    expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['userx@example.com', 'mailboxfull']]);
+  });
+
+  it('Exchange 5.5 naming the recipient by its X.400 address ("...;dda:SMTP=user@example.com; on <date>")', async () => {
+    const v = await classifyRaw(
+      [
+        'From: System Administrator <postmaster@example.com>',
+        'To: list-bounces@example.org',
+        'Subject: Undeliverable: Waiver draft',
+        'X-Mailer: Internet Mail Service (5.5.2653.19)',
+        '',
+        'Your message',
+        '',
+        '  To:      list@example.org',
+        '  Subject: Waiver draft',
+        '  Sent:    Fri, 4 Oct 2002 17:10:56 -0400',
+        '',
+        'did not reach the following recipient(s):',
+        '',
+        'c=US;a= ;p=Org;o=Site2;dda:SMTP=userx@example.COM; on Fri, 4 Oct 2002',
+        '17:12:28 -0400',
+        '    The recipient name is not recognized',
+        '    MSEXCH:IMS:Org:Site2:IMS-01 0 (000C05A6) Unknown Recipient',
+        '',
+      ].join('\n'),
+    );
+    expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['userx@example.com', 'userunknown']]);
+  });
+});
+
 describe('what a webmail shows of those bounces (visible text)', () => {
   const postfix = (answer: string[]) =>
     [
