@@ -146,6 +146,10 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
       INSTRUCTION_PREFIX.test(before.toLowerCase())
         ? undefined
         : anchorOf(t);
+    // Exim hides a redirected address ("an undisclosed address") and names the one the sender
+    // wrote on the next line: "(generated from user@example.com)".
+    const hidden = !found && UNDISCLOSED.test(before) ? GENERATED_FROM.exec(t)?.[1] : undefined;
+    if (hidden) found = { address: hidden.toLowerCase(), rest: '' };
     // An indented line repeating the current recipient continues its block (Postfix wraps
     // "<addr>: host X said: 550\n    <addr>: User unknown"), as does a Sendmail transcript line
     // quoting it ("<<< 554 delivery error: dd Sorry your message to addr cannot be delivered").
@@ -314,6 +318,10 @@ function looksLikeHeaderBlock(lines: readonly string[], i: number): boolean {
   }
   return headers >= 3;
 }
+
+const UNDISCLOSED = /^\s{0,12}an undisclosed address\s{0,4}$/i;
+const GENERATED_FROM =
+  /^\s{0,12}\((?:ultimately )?generated from <?([^<>\s()@]{1,64}@[A-Za-z0-9.-]{1,253})>?\)\s{0,4}$/i;
 
 /** The SMTP part of an X.400 O/R address ("...;dda:SMTP=user@example.com"). */
 const X400_SMTP = /^smtp=[^=@]/;

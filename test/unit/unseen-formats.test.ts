@@ -457,6 +457,26 @@ describe("layouts from Mailman's sample bounces", () => {
     expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['userx@example.com', 'mailboxfull']]);
   });
 
+  it('Exim hiding a redirected address ("an undisclosed address"): the address it was generated from', async () => {
+    const v = await classifyRaw(
+      [
+        'From: Mail Delivery System <Mailer-Daemon@mx.example.com>',
+        'To: list-bounces@example.org',
+        'Subject: Mail delivery failed: returning message to sender',
+        '',
+        'This message was created automatically by mail delivery software.',
+        '',
+        'A message that you sent could not be delivered to one or more of its',
+        'recipients. This is a permanent error. The following address(es) failed:',
+        '',
+        '  an undisclosed address',
+        '    (generated from userx@example.com)',
+        '',
+      ].join('\n'),
+    );
+    expect(v.recipients.map((r) => r.recipient)).toEqual(['userx@example.com']);
+  });
+
   it('Exchange 5.5 naming the recipient by its X.400 address ("...;dda:SMTP=user@example.com; on <date>")', async () => {
     const v = await classifyRaw(
       [
