@@ -40,6 +40,7 @@ import {
   REPORTING_HOST_PATTERNS,
   RESPONSE_MARKERS,
   STATEMENT_BEFORE_RECIPIENT,
+  STILL_RETRYING,
 } from '../knowledge/text-formats';
 import type { Evidence, SmtpCommand } from '../types';
 import { anyMatch } from '../util/regex';
@@ -292,9 +293,16 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
     ...(orphan ? { orphan } : {}),
     ...(reportingMta ? { reportingMta } : {}),
     delayed: anyMatch(ANY_DELAY, DELAY_PHRASES, section),
-    permanent: anyMatch(ANY_PERMANENT, PERMANENT_PHRASES, section),
+    permanent: permanentIn(section),
     originalStart: end < raw.length ? end : -1,
   };
+}
+
+/** Does the section say the failure is permanent? "could not be delivered" does not, when the server goes on trying. */
+function permanentIn(section: string): boolean {
+  if (!anyMatch(ANY_PERMANENT, PERMANENT_PHRASES, section)) return false;
+  if (!STILL_RETRYING.test(section)) return true;
+  return PERMANENT_PHRASES.slice(0, -1).some((re) => re.test(section));
 }
 
 /** Forwarded bounces arrive quoted ("> "): strip the prefix when most lines carry it. */
@@ -352,7 +360,7 @@ function anchorOf(t: string): { address: string; rest: string } | undefined {
     // (a) the line starts with the address: "addr", "<addr>:", "addr ... unknown host", "* addr"
     if (
       lead === '' ||
-      /^(?:recipient(?: address)?|failed recipient|original-recipient|final-recipient|rfc822;)\s{0,2}:?\s{0,2}["'<]?$/i.test(
+      /^(?:recipient(?: address)?|failed recipient|original-recipient|final-recipient|rfc822;)\s{0,2}:?\s{0,2}(?:["'<]|\[smtp:)?$/i.test(
         lead,
       )
     ) {

@@ -43,7 +43,7 @@ export const RECIPIENT_PREFIX: readonly RegExp[] = [
   /(?:recipients?|recipient\(s\)|address(?:es)?|address\(es\)|adress(?:e|es)?|destinatari[oa]s?|destinataires?|destinatari|empf(?:ä|ae)nger|adressat|ontvangers?|получател[ья]|адресат[ау]?|宛先)[^.:<>\n]{0,60}:\s{0,3}["'<(*]?\s{0,2}$/,
   // "delivered to", "delivery to", "message to", "mail to", "sending to", "deliver your message to"
   // ("Failed to deliver to '<addr>'", CommuniGate Pro)
-  /\b(?:deliver(?:ed|y|ing)?|sent|send(?:ing)?|message|mail|e-?mail|relay(?:ed|ing)?|forward(?:ed|ing)?|rejected|reach|reached)\b[^.<>\n]{0,40}\bto:?\s{0,3}(?:'<|["'<(])?$/,
+  /\b(?:deliver(?:ed|y|ing)?|sent|send(?:ing)?|message|mail|e-?mail|relay(?:ed|ing)?|forward(?:ed|ing)?|rejected|reach|reached|addressed|undeliverable)\b[^.<>\n]{0,40}\bto:?\s{0,3}(?:'<|["'<(])?$/,
   /\b(?:unknown|invalid|bad|non-?existent|disabled|inactive)\s(?:user|recipient|address|mailbox|destination)\s{0,2}:\s{0,2}["'<(]?$/,
   /\b(?:for|to) (?:the )?following (?:recipients?|address(?:es)?|address\(es\))\s{0,2}:?\s{0,3}["'<(]?$/,
   /\brcpt to:\s{0,2}<?$/,
@@ -52,6 +52,8 @@ export const RECIPIENT_PREFIX: readonly RegExp[] = [
   /\(expanded from:?\s{0,2}<?$/, // Sendmail: the address the sender wrote (see EXPANDED_FROM)
   /\b(?:rejected|refused|unknown|invalid|bad|failed)\s(?:the\s)?recipient\s{0,2}["'<(]?$/,
   /\bx-failed-recipients:\s{0,2}$/,
+  // "Local mailbox user@example.ru is unavailable: user not found" (Mail.ru), "mailbox <x> full"
+  /\bmailbox\s{1,2}["'<(]?$/,
   /(?:an|à|a|an die|aan|para|per)\s{0,2}["'<(]?$/, // localised "to" after a delivery phrase, checked with DELIVERY_CONTEXT
 ];
 
@@ -225,6 +227,15 @@ export const PERMANENT_PHRASES: readonly RegExp[] = [
   /\bgiving up\b/i,
   /\bcould not be delivered\b/i,
 ];
+
+/**
+ * The server goes on trying: a delay notice even when it says the message "could not be delivered"
+ * (Symantec's gateway: "could not be delivered to the following recipients ... Please do not resend
+ * your original message. Delivery attempts will continue to be made for 5 day(s)."). Only the last
+ * entry of PERMANENT_PHRASES yields to these; the others say the server gave up.
+ */
+export const STILL_RETRYING =
+  /\b(?:delivery attempts will continue|(?:please )?do not resend your (?:original )?message|you do not need to resend)\b/i;
 
 /** Lines that are boilerplate in a recipient block (help text), dropped from the diagnostic. */
 export const BOILERPLATE: readonly RegExp[] = [

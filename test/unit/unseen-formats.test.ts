@@ -477,6 +477,74 @@ describe("layouts from Mailman's sample bounces", () => {
     expect(v.recipients.map((r) => r.recipient)).toEqual(['userx@example.com']);
   });
 
+  it('recipient phrases of older servers: IMail, MailEnable, Mail.ru, "Originally addressed to"', async () => {
+    const notice = (from: string, subject: string, body: string[]) =>
+      classifyRaw(
+        [`From: ${from}`, 'To: list-bounces@example.org', `Subject: ${subject}`, '', ...body, ''].join('\n'),
+      );
+    const cases = await Promise.all([
+      // Ipswitch IMail (SMTP32), as Sisimai's IMailServer module reads it
+      notice('"Postmaster" <postmaster@mx.example.com>', 'Undeliverable Mail', [
+        'undeliverable to userx@example.com',
+        '',
+        '',
+        'Original message follows.',
+      ]),
+      // MailEnable
+      notice('"Delivery Subsystem" <POSTMASTER@mx.example.com>', 'Message Delivery Failure', [
+        'MailEnable: Message could not be delivered to some recipients.',
+        'The following recipient(s) could not be reached:',
+        '',
+        '\tRecipient: [SMTP:userx@example.com]',
+        '\tReason: Remote SMTP Server Returned: 550 Requested action not taken: mailbox unavailable or not local.',
+      ]),
+      // Mail.ru (Exim) in Russian, the address inside the reason
+      notice('Mail Delivery System <Mailer-Daemon@mx183.mail.ru>', 'Mail delivery failed', [
+        'К сожалению, Ваше письмо не может быть доставлено одному или нескольким получателям, потому что:',
+        '',
+        '  Message was not accepted -- invalid mailbox.',
+        ' Local mailbox userx@example.ru is unavailable: user not found',
+      ]),
+      notice('postmaster@mx.example.it', 'Delivery failure', [
+        'Your message has encountered delivery problems',
+        'to local user userx.',
+        '(Originally addressed to userx@example.it)',
+        '',
+        'User not known',
+      ]),
+    ]);
+    expect(cases.map((v) => v.recipients.map((r) => [r.recipient, r.reason]))).toEqual([
+      [['userx@example.com', 'undefined']],
+      [['userx@example.com', 'userunknown']],
+      [['userx@example.ru', 'userunknown']],
+      [['userx@example.it', 'userunknown']],
+    ]);
+  });
+
+  it('"could not be delivered" while delivery attempts continue is a delay, not a failure', async () => {
+    const v = await classifyRaw(
+      [
+        'From: Symantec_AntiVirus_for_SMTP_Gateways@example.org',
+        'To: list-bounces@example.org',
+        'Subject: Delivery failure notification',
+        '',
+        'Your message with Subject: Re: [List] Bike lost and found',
+        'could not be delivered to the following recipients:',
+        '',
+        'user@example.org',
+        '',
+        'Please do not resend your original message.',
+        '',
+        'Delivery attempts will continue to be made for 5  day(s).',
+        '',
+      ].join('\n'),
+    );
+    expect([v.kind, v.recipients.map((r) => [r.recipient, r.dsnAction, r.bounce])]).toEqual([
+      'delay',
+      [['user@example.org', 'delayed', 'soft']],
+    ]);
+  });
+
   it('Exchange 5.5 naming the recipient by its X.400 address ("...;dda:SMTP=user@example.com; on <date>")', async () => {
     const v = await classifyRaw(
       [
