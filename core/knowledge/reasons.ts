@@ -1155,6 +1155,10 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
 
   filtered: [
     {
+      source: "Domino 'Cannot route mail to user' (Sisimai Lhost/Domino.pm: filtered)",
+      patterns: ['cannot route mail to user'],
+    },
+    {
       source: 'vendor wording (AT&T SMS, AOL, Facebook, Willcom, Japanese carriers), SIS',
       patterns: [
         'user reject',
@@ -1672,6 +1676,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
       ],
     },
     {
+      source:
+        "Domino 'Recipient user name X not unique. Several matches found in Domino Directory' (Sisimai Lhost/Domino.pm: systemerror)",
+      patterns: ['several matches found in domino directory'],
+    },
+    {
       source: 'own translations of "internal error"',
       patterns: [
         'erreur interne',
@@ -2046,6 +2055,7 @@ export const SECONDARY_ORDER: readonly PhraseKey[] = [
   'expired',
   'mailererror',
   'syntaxerror',
+  'filtered',
 ];
 
 /**

@@ -273,6 +273,13 @@ const CASES: Record<string, Case[]> = {
     { want: 'mailboxfull', diag: 'procmail: Quota exceeded while writing', type: 'X-Unix', status: '5.2.0' },
   ],
   filtered: [
+    {
+      want: 'filtered',
+      status: '5.0.0',
+      type: 'X-Notes',
+      diag: 'Cannot route mail to user (kijitora@example.com)',
+      note: "Domino's routing refusal, as Sisimai's Domino module reads it",
+    },
     { want: 'filtered', status: '5.2.0', reply: '550', diag: '550 Unknown user kijitora@ntt.example.ne.jp' },
     {
       want: 'filtered',
@@ -685,6 +692,13 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   systemerror: [
+    {
+      want: 'systemerror',
+      status: '5.0.0',
+      type: 'X-Notes',
+      diag: 'Recipient user name info (info@example.com ) not unique.  Several matches found in Domino Directory.',
+      note: "Domino's ambiguous directory lookup (was onhold)",
+    },
     {
       want: 'systemerror',
       status: '5.3.5',
