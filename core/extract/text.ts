@@ -149,7 +149,8 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
         : anchorOf(t);
     // Exim hides a redirected address ("an undisclosed address") and names the one the sender
     // wrote on the next line: "(generated from user@example.com)".
-    const hidden = !found && UNDISCLOSED.test(before) ? GENERATED_FROM.exec(t)?.[1] : undefined;
+    const hidden =
+      !found && t.indexOf('@') !== -1 && UNDISCLOSED.test(before) ? GENERATED_FROM.exec(t)?.[1] : undefined;
     if (hidden) found = { address: hidden.toLowerCase(), rest: '' };
     // An indented line repeating the current recipient continues its block (Postfix wraps
     // "<addr>: host X said: 550\n    <addr>: User unknown"), as does a Sendmail transcript line
