@@ -146,6 +146,22 @@ export const zoho = defineVendor({
       source: src('SFM', 'SIS-ZOHO'),
     },
     {
+      id: 'zoho-host-not-reachable',
+      // Zoho's own account of its delivery attempts, written whichever server it could not reach.
+      scope: 'any',
+      match: { text: [/\bHost not reachable\b/i] },
+      pattern:
+        "'user@example.jp Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.' / '[Status: Error, Address: <user@example.jp>, ResponseCode 421, , Host not reachable.]'",
+      meaning:
+        "Zoho could not reach the recipient's mail server and stopped retrying: the message expired in Zoho's queue",
+      practice: 'SOFT',
+      reason: 'expired',
+      note: 'A 421 from Zoho itself: the receiving server never answered, so nothing was refused.',
+      remediation:
+        "Check that the recipient domain's MX hosts are up and reachable, then send again; the address itself was never judged.",
+      source: src('SIS-ZOHO'),
+    },
+    {
       id: 'zoho-temporary',
       csvRows: [182],
       match: { text: [/Temporary System Error/i] },

@@ -124,6 +124,26 @@ describe('bounce formats the development corpus lacks', () => {
       })),
     ).toEqual([want]);
   });
+
+  it("Zoho's other layout ('[Status: Error, Address: <x>, ResponseCode 421, , Host not reachable.]'): expired", async () => {
+    const v = await classifyRaw(
+      [
+        'From: "Mail Delivery System" <mailer-daemon@mail.zoho.com>',
+        'To: shironeko@zoho.example.com',
+        'Subject: Undelivered Mail Returned to Sender',
+        'X-ZohoMail: Si CHF_MF_NL SS_10',
+        '',
+        'This message was created automatically by mail delivery software.',
+        'A message that you sent could not be delivered to one or more of its recipients. This is a permanent error.',
+        '',
+        '[Status: Error, Address: <kijitora@6kaku.example.co.jp>, ResponseCode 421, , Host not reachable.]',
+        '',
+      ].join('\n'),
+    );
+    expect(v.recipients.map((r) => [r.recipient, r.replyCode, r.reason, r.vendor[0]?.ruleId])).toEqual([
+      ['kijitora@6kaku.example.co.jp', '421', 'expired', 'zoho-host-not-reachable'],
+    ]);
+  });
 });
 
 /** fml (a Japanese mailing-list manager) refusing a post: the notice names the address in one line. */

@@ -1834,6 +1834,20 @@ export const CASES: readonly RuleCase[] = [
     d: '554 5.7.7 Email policy violation detected',
   },
   {
+    // Zoho's NDR names no remote host; its header (X-ZohoMail) and From say who wrote it.
+    rule: 'zoho-host-not-reachable',
+    reason: 'expired',
+    bounce: 'ss',
+    host: '',
+    d: 'Error, ERROR_CODE :421, ERROR_CODE :, Host not reachable.',
+    o: {
+      reply: '421',
+      reporting: 'mx.zohomail.com',
+      from: 'mailer-daemon@mail.zoho.com',
+      headers: { 'x-zohomail': 'Si CHF_MF_NL SS_10' },
+    },
+  },
+  {
     rule: 'zoho-temporary',
     reason: 'systemerror',
     bounce: 'ss',
