@@ -18,6 +18,9 @@ export interface CommandPattern {
   source: string;
 }
 
+const GMAIL_STATES =
+  'Gmail (state N), as the state table of Sisimai Lhost/Gmail.pm reads it (https://github.com/sisimai/p5-sisimai/blob/019e893c/lib/Sisimai/Lhost/Gmail.pm)';
+
 export const COMMAND_PATTERNS: readonly CommandPattern[] = [
   { key: 'in reply to', re: /\bin reply to (?:the )?rcpt to\b/i, command: 'RCPT', source: 'Postfix' },
   {
@@ -97,4 +100,10 @@ export const COMMAND_PATTERNS: readonly CommandPattern[] = [
   },
   { key: 'smtp:rcpt', re: /\bsmtp:rcpt host\b/i, command: 'RCPT', source: 'X3' },
   { key: '(data', re: /\(data\b/i, command: 'DATA', source: 'MXLogic, V5 ("(DATA)")' },
+  // Gmail's older NDRs end the quoted reply with the session stage: "... User unknown (state 14)."
+  { key: '(state ', re: /\(state 14\)/, command: 'RCPT', source: GMAIL_STATES },
+  { key: '(state ', re: /\(state 1[578]\)/, command: 'DATA', source: GMAIL_STATES },
+  { key: '(state ', re: /\(state 6\)/, command: 'MAIL', source: GMAIL_STATES },
+  { key: '(state ', re: /\(state (?:8|9|12)\)/, command: 'AUTH', source: GMAIL_STATES },
+  { key: '(state ', re: /\(state 13\)/, command: 'EHLO', source: GMAIL_STATES },
 ];

@@ -552,6 +552,65 @@ export const google = defineVendor({
       source: SG,
     },
     {
+      id: 'google-dns-not-found',
+      scope: 'any',
+      // The older wording only: the newer one numbers the lookup ("DNS Error: 80335577 DNS type 'mx'
+      // lookup of example.jp responded with code NXDOMAIN"), which Sisimai reads as networkerror.
+      match: { tokens: [/DNS Error: (?:Domain name not found|DNS server returned answer with no data)\b/] },
+      pattern:
+        "'Technical details of permanent failure: DNS Error: Domain name not found' (older Gmail NDRs)",
+      meaning: "Gmail found no such domain in the DNS: the recipient's domain does not exist",
+      practice: 'HARD',
+      reason: 'hostunknown',
+      note: "Sisimai's Gmail module reads both of these older DNS texts as an unknown host.",
+      remediation: 'Check the domain for a typo; if it is right, remove the address.',
+      source: src('SIS-GMAIL'),
+    },
+    {
+      id: 'google-state-tls',
+      // Gmail's older NDRs number the stage of the session it failed at ("(state 6)").
+      scope: 'any',
+      match: { tokens: [/\(state [69]\)/] },
+      pattern:
+        "'500 Remote server does not support TLS (state 6).' / '454 TLS missing certificate: ... (#4.3.0) (state 9).'",
+      meaning:
+        'The TLS handshake between Gmail and the other server failed (no STARTTLS, or a broken certificate)',
+      practice: 'SENDER',
+      reason: 'failedstarttls',
+      note: "Gmail's session stages 6 and 9 are the TLS start and the authentication that follows it (Sisimai's Gmail state table; Sisimai 5.1 calls them systemerror).",
+      remediation:
+        'Check that server\'s STARTTLS and certificate: the recipient\'s postmaster when it is their server, yours when it is the SMTP server Gmail sends through for you ("Send mail as").',
+      diagnosis: dx('tls'),
+      source: src('SIS-GMAIL'),
+    },
+    {
+      id: 'google-state-auth',
+      scope: 'any',
+      match: { tokens: [/\(state 8\)/] },
+      pattern: "'535 SMTP AUTH failed with the remote server. (state 8).'",
+      meaning: 'Gmail could not log in to the SMTP server it was told to send through',
+      practice: 'SENDER',
+      reason: 'systemerror',
+      note: "Session stage 8 is SMTP AUTH (Sisimai's Gmail state table: systemerror).",
+      remediation:
+        'Check the user name and password Gmail uses for that SMTP server ("Send mail as" settings), then send again.',
+      source: src('SIS-GMAIL'),
+    },
+    {
+      id: 'google-state-relay',
+      scope: 'any',
+      match: { tokens: [/\(state 12\)/] },
+      pattern: "'500 Remote server does not support SMTP Authenticated Relay (state 12).'",
+      meaning: 'The SMTP server Gmail was told to send through does not relay for authenticated users',
+      practice: 'SENDER',
+      reason: 'norelaying',
+      note: "Session stage 12 is the relay after SMTP AUTH (Sisimai's Gmail state table: relaying denied).",
+      remediation:
+        'Use an SMTP server that relays for your account (its submission port, usually 587), then send again.',
+      diagnosis: dx('relay'),
+      source: src('SIS-GMAIL'),
+    },
+    {
       id: 'google-relay-denied',
       csvRows: [25],
       scope: 'any',

@@ -125,6 +125,63 @@ describe('bounce formats the development corpus lacks', () => {
     ).toEqual([want]);
   });
 
+  it("Gmail's older NDRs: the session stage '(state N)' names the SMTP command (Sisimai's Gmail state table)", async () => {
+    const gmail = (details: string[]) =>
+      classifyRaw(
+        [
+          'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+          'To: sender@example.org',
+          'Subject: Delivery Status Notification (Failure)',
+          '',
+          'Delivery to the following recipient failed permanently:',
+          '',
+          '     kijitora@example.jp',
+          '',
+          'Technical details of permanent failure:',
+          ...details,
+          '',
+          '----- Original message -----',
+          '',
+        ].join('\n'),
+      );
+    const rejected = [
+      'Google tried to deliver your message, but it was rejected by the recipient domain. We recommend',
+      'contacting the other email provider for further information about the cause of this error. The',
+      'error that the other server returned was:',
+    ];
+    const read = async (answer: string, details = [...rejected, answer]) => {
+      const r = (await gmail(details)).recipients[0];
+      return [r?.recipient, r?.command, r?.reason];
+    };
+    // after EHLO: the client was refused (blocked); after DATA: a filter's answer (filtered)
+    expect(await read('550 550 Access denied (state 13).')).toEqual([
+      'kijitora@example.jp',
+      'EHLO',
+      'blocked',
+    ]);
+    expect(await read('550 550 <kijitora@example.jp> No such user here (state 17).')).toEqual([
+      'kijitora@example.jp',
+      'DATA',
+      'filtered',
+    ]);
+    expect(await read('550 550 5.1.1 user unknown (UserSearch) (state 14).')).toEqual([
+      'kijitora@example.jp',
+      'RCPT',
+      'userunknown',
+    ]);
+    expect(await read('500 Remote server does not support SMTP Authenticated Relay (state 12).')).toEqual([
+      'kijitora@example.jp',
+      'AUTH',
+      'norelaying',
+    ]);
+    // no remote answer at all: Gmail's own DNS lookup found no such domain
+    expect(await read('', ['DNS Error: Domain name not found'])).toEqual([
+      'kijitora@example.jp',
+      undefined,
+      'hostunknown',
+    ]);
+  });
+
   it("Zoho's other layout ('[Status: Error, Address: <x>, ResponseCode 421, , Host not reachable.]'): expired", async () => {
     const v = await classifyRaw(
       [
