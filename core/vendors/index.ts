@@ -11,6 +11,7 @@ import { comcast } from './comcast';
 import { cox } from './cox';
 import { docomo } from './docomo';
 import { mailgun, ses } from './esp';
+import { exchangeLegacy } from './exchange-legacy';
 import { free } from './free';
 import { gmx } from './gmx';
 import { godaddy } from './godaddy';
@@ -49,6 +50,7 @@ export const VENDORS: readonly Vendor[] = [
   google,
   outlook,
   microsoft365,
+  exchangeLegacy,
   yahoo,
   aol,
   apple,

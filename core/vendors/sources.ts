@@ -47,6 +47,7 @@ export const SOURCES = {
   'SIS-BARRACUDA': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/Barracuda.pm',
   'SIS-COX': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Cox.pm',
   'SIS-DOCOMO': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/NTTDOCOMO.pm',
+  'SIS-EXCH2003': 'https://github.com/sisimai/p5-sisimai/blob/0c603511/lib/Sisimai/Lhost/Exchange2003.pm',
   'SIS-FPTT': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/FrancePTT.pm',
   'SIS-GMX':
     'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/GMX.pm, https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/EinsUndEins.pm',

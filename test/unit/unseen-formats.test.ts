@@ -647,6 +647,39 @@ describe("layouts from Mailman's sample bounces", () => {
     );
     expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['userx@example.com', 'userunknown']]);
   });
+
+  it("Exchange 5.5's hexadecimal code decides when its words say little (Sisimai's Exchange2003 table)", async () => {
+    const ndr = (line: string) =>
+      classifyRaw(
+        [
+          'From: System Administrator <postmaster@example.com>',
+          'To: list-bounces@example.org',
+          'Subject: Undeliverable: Waiver draft',
+          'X-Mailer: Internet Mail Service (5.5.2653.19)',
+          '',
+          'Your message',
+          '',
+          '  To:      list@example.org',
+          '  Subject: Waiver draft',
+          '  Sent:    Fri, 4 Oct 2002 17:10:56 -0400',
+          '',
+          'did not reach the following recipient(s):',
+          '',
+          'userx@example.com on Fri, 4 Oct 2002 17:12:28 -0400',
+          `    MSEXCH:IMS:Org:Site2:IMS-01 0 ${line}`,
+          '',
+        ].join('\n'),
+      );
+    const reasons = await Promise.all(
+      ['(000C0595) Ambiguous Recipient', '(00050311) Conversion to Internet format failed'].map(async (l) =>
+        (await ndr(l)).recipients.map((r) => [r.recipient, r.reason, r.action]),
+      ),
+    );
+    expect(reasons).toEqual([
+      [['userx@example.com', 'filtered', 'contact-postmaster']],
+      [['userx@example.com', 'contenterror', 'fix-content']],
+    ]);
+  });
 });
 
 describe('what a webmail shows of those bounces (visible text)', () => {

@@ -52,6 +52,63 @@ function sesSubtype(rule: string, reason: Reason, bounce: string, type: string, 
 }
 
 export const CASES: readonly RuleCase[] = [
+  // --- Exchange 5.5-2003 (the NDR's own hexadecimal code) ----------------------------------------
+  {
+    rule: 'exchange-legacy-conversion',
+    reason: 'contenterror',
+    bounce: '-s',
+    host: '',
+    d: '(00050311) Conversion to Internet format failed',
+    o: { status: '', headers: { 'x-ms-embedded-report': '' } },
+  },
+  {
+    rule: 'exchange-legacy-conversion',
+    reason: 'contenterror',
+    bounce: '-s',
+    host: '',
+    d: 'MSEXCH:IMS:Org:Site:IMS-01 0 (000502CC) Conversion to Internet format failed',
+    o: { status: '' },
+  },
+  {
+    rule: 'exchange-legacy-ambiguous',
+    reason: 'filtered',
+    bounce: '-s',
+    host: '',
+    d: 'MSEXCH:IMS:Org:Site:IMS-01 0 (000C0595) Ambiguous Recipient',
+    o: { status: '' },
+  },
+  {
+    rule: 'exchange-legacy-too-many-recipients',
+    reason: 'systemerror',
+    bounce: '-s',
+    host: '',
+    d: 'MSEXCH:IMS:Org:Site:IMS-01 0 (00010256) Too many recipients.',
+    o: { status: '' },
+  },
+  {
+    rule: 'exchange-legacy-no-proxy',
+    reason: 'systemerror',
+    bounce: '-s',
+    host: '',
+    d: 'MSEXCH:IMS:Org:Site:IMS-01 0 (000D06B5) No proxy for recipient (non-smtp mail?)',
+    o: { status: '' },
+  },
+  {
+    rule: 'exchange-legacy-auth',
+    reason: 'securityerror',
+    bounce: '-s',
+    host: '',
+    d: 'MSEXCH:IMS:Org:Site:IMS-01 0 (000B0981) 502 Server does not support AUTH',
+    o: { status: '' },
+  },
+  {
+    rule: 'exchange-legacy-hops',
+    reason: 'networkerror',
+    bounce: '-s',
+    host: '',
+    d: 'MSEXCH:IMS:Org:Site:IMS-01 0 (00120270) Too Many Hops',
+    o: { status: '' },
+  },
   // --- Google ----------------------------------------------------------------------------------
   {
     rule: 'google-nosuchuser',
