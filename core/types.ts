@@ -229,6 +229,8 @@ export interface ExtractedRecipient {
   diagnosticType?: string;
   command?: SmtpCommand;
   lastAttempt?: string;
+  /** Extension fields of the recipient's DSN group (names lower case), read by vendor rules. */
+  dsnExtensions?: Readonly<Record<string, string>>;
   evidence: Evidence[];
 }
 

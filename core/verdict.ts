@@ -73,6 +73,8 @@ const POLICY_REASONS: ReadonlySet<Reason> = new Set([
 /** Reasons that say nothing of what failed (an X.7 status then names the cause). */
 const UNEXPLAINED: ReadonlySet<Reason> = new Set(['onhold', 'undefined']);
 
+const NO_FIELDS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** What the vendor engine reads about one recipient (exported for the vendor corpus tests). */
 export function vendorContext(r: ExtractedRecipient, x: ExtractedMessage): VendorContext {
   const at = r.recipient.lastIndexOf('@');
@@ -91,6 +93,7 @@ export function vendorContext(r: ExtractedRecipient, x: ExtractedMessage): Vendo
     command: r.command ?? '',
     recipientDomain: at === -1 ? '' : r.recipient.slice(at + 1).toLowerCase(),
     headers: x.headers,
+    dsnFields: r.dsnExtensions ?? NO_FIELDS,
     from: `${name} ${x.from}`.trim().toLowerCase(),
     subject: x.subject,
     body: x.textReport.section,
@@ -183,8 +186,10 @@ function recipientVerdict(r: ExtractedRecipient, x: ExtractedMessage, policy: Po
     vendor.push(toFinding(m));
   }
   const reportingMta = r.reportingMta ?? x.reportingMta;
+  // The DSN's extension fields served the vendor rules; the verdict shows their findings instead.
+  const { dsnExtensions: _fields, ...extracted } = r;
   return {
-    ...r,
+    ...extracted,
     ...(reportingMta ? { reportingMta } : {}),
     ...(statusInfo ? { statusInfo } : {}),
     ...(replyInfo ? { replyInfo } : {}),

@@ -126,6 +126,7 @@ function ruleWeight(rule: VendorRule): number {
   if (m.command?.length) w += WEIGHT.command;
   if (m.hosts?.length) w += WEIGHT.hosts;
   if (m.headers?.length) w += WEIGHT.headers;
+  if (m.dsnFields?.length) w += WEIGHT.headers;
   return w;
 }
 
@@ -215,6 +216,8 @@ interface Prepared {
   replies: readonly string[];
   /** Per vendor (registry order): the recognition header present in the bounce's headers, if any. */
   headerHits: readonly (string | undefined)[];
+  /** The recipient's DSN group has extension fields (X-...). */
+  hasDsnFields: boolean;
 }
 
 /**
@@ -272,6 +275,7 @@ function prepare(ctx: VendorContext, c: Compiled): Prepared {
     statuses,
     replies,
     headerHits: headerHits(c, ctx.headers),
+    hasDsnFields: Object.keys(ctx.dsnFields).length > 0,
     mayHaveToken,
     mayHaveStandalone,
     mayRemote: !!ctx.remoteMta && !!c.anyHost?.test(ctx.remoteMta),
@@ -365,7 +369,9 @@ function recognise(cv: CompiledVendor, p: Prepared): Recognition | undefined {
     if (!ctx.remoteMta) return { side: 'answering', matchedBy: by, strength: STRENGTH.reportingHostAlone };
   } else {
     const h = p.headerHits[cv.order];
+    const d = p.hasDsnFields && r.dsnFields ? headerMatch(r.dsnFields, ctx.dsnFields) : undefined;
     if (h) by = `header ${h}`;
+    else if (d) by = `DSN field ${d}`;
     else if (p.mayFrom && firstMatch(r.from, ctx.from)) by = `From ${clip(ctx.from)}`;
     else if (p.maySubject && firstMatch(r.subjects, ctx.subject)) by = `subject "${clip(ctx.subject)}"`;
   }
@@ -410,6 +416,7 @@ function ruleMatches(cr: CompiledRule, p: Prepared): boolean {
     if (!hostOk) return false;
   }
   if (m.headers?.length && !headerMatch(m.headers, ctx.headers)) return false;
+  if (m.dsnFields?.length && !headerMatch(m.dsnFields, ctx.dsnFields)) return false;
   if (m.tokens?.length && !m.tokens.some((t) => t.test(p.text))) return false;
   if (m.text?.length && !m.text.some((t) => t.test(p.text))) return false;
   return true;

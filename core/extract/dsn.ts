@@ -24,6 +24,11 @@ export interface DsnRecipient {
   diagnostic?: string;
   diagnosticType?: string;
   lastAttempt?: string;
+  /**
+   * The group's extension fields ("X-PowerMTA-BounceCategory: bad-mailbox"), names lower case,
+   * first value of each; for vendor rules that read an MTA's own classification.
+   */
+  extensions?: Record<string, string>;
   evidence: Evidence[];
 }
 
@@ -202,5 +207,19 @@ function recipientFrom(group: DsnField[]): DsnRecipient | undefined {
   }
   const last = get('last-attempt-date');
   if (last) r.lastAttempt = last.value;
+  const extensions = extensionFields(group);
+  if (extensions) r.extensions = extensions;
   return r;
+}
+
+/** Extension fields ("X-..."), at most 20, values capped; undefined when there are none. */
+function extensionFields(group: DsnField[]): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  let n = 0;
+  for (const f of group) {
+    if (!f.name.startsWith('x-') || f.name === 'x-actual-recipient') continue;
+    out ??= {};
+    if (out[f.name] === undefined && n++ < 20) out[f.name] = f.value.slice(0, 300);
+  }
+  return out;
 }

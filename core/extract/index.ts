@@ -419,6 +419,7 @@ function fromDsn(d: DsnReport['recipients'][number], report: DsnReport): Extract
   if (d.diagnostic) r.diagnostic = d.diagnostic;
   if (d.diagnosticType) r.diagnosticType = d.diagnosticType;
   if (d.lastAttempt) r.lastAttempt = d.lastAttempt;
+  if (d.extensions) r.dsnExtensions = d.extensions;
   const reply = d.diagnostic ? findReplyCode(d.diagnostic) : undefined;
   if (reply) r.replyCode = reply;
   else if (d.statusReply) r.replyCode = d.statusReply;

@@ -25,6 +25,7 @@ import { microsoft365 } from './microsoft365';
 import { mimecast } from './mimecast';
 import { orange } from './orange';
 import { outlook } from './outlook';
+import { powermta } from './powermta';
 import { proofpoint } from './proofpoint';
 import { rambler } from './rambler';
 import {
@@ -80,6 +81,7 @@ export const VENDORS: readonly Vendor[] = [
   fireeye,
   zerospam,
   boxbe,
+  powermta,
   improvmx,
   rackspace,
   infomaniak,

@@ -31,6 +31,11 @@ export interface VendorContext {
   recipientDomain: string;
   /** The bounce's own header fields, names lower case (first value of each). Empty in visible-text mode. */
   headers: Readonly<Record<string, string>>;
+  /**
+   * The extension fields of this recipient's DSN group ("X-PowerMTA-BounceCategory: bad-mailbox"),
+   * names lower case. Empty without a DSN part.
+   */
+  dsnFields: Readonly<Record<string, string>>;
   /** The bounce's From address and display name, lower case. */
   from: string;
   subject: string;
@@ -46,6 +51,8 @@ export interface VendorRecognition {
   hosts?: readonly RegExp[];
   tokens?: readonly RegExp[];
   headers?: readonly { name: string; value?: RegExp }[];
+  /** (extension) Extension fields of the recipient's DSN group (name, and value pattern). A reporting-side signal. */
+  dsnFields?: readonly { name: string; value?: RegExp }[];
   recipientDomains?: readonly RegExp[];
   from?: readonly RegExp[];
   /** (extension) Subject lines of the vendor's own NDRs. A reporting-side signal, like headers and From. */
@@ -96,6 +103,8 @@ export interface VendorRuleMatch {
   /** Host patterns over remoteMta/reportingMta (for rules that only apply to one host family). */
   hosts?: readonly RegExp[];
   headers?: readonly { name: string; value?: RegExp }[];
+  /** (extension) Extension fields of the recipient's DSN group (an MTA's own classification). */
+  dsnFields?: readonly { name: string; value?: RegExp }[];
 }
 
 export interface VendorRule {

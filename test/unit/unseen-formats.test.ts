@@ -125,6 +125,28 @@ describe('bounce formats the development corpus lacks', () => {
     ).toEqual([want]);
   });
 
+  it("PowerMTA's own category in the recipient's DSN group decides the reason (Sisimai's PowerMTA module)", async () => {
+    const fixture = readFileSync(join(DIR, 'powermta-01.eml'), 'latin1');
+    const variant = (diagnostic: string, category: string) =>
+      classifyRaw(
+        fixture
+          .replace(/^Diagnostic-Code: .*$/m, `Diagnostic-Code: smtp;${diagnostic}`)
+          .replace(/^X-PowerMTA-BounceCategory: .*$/m, `X-PowerMTA-BounceCategory: ${category}`),
+      );
+    const read = async (d: string, c: string) =>
+      (await variant(d, c)).recipients.map((r) => [r.reason, r.vendor[0]?.ruleId, r.dsnExtensions]);
+    expect(await read('552 Requested action aborted', 'quota-issues')).toEqual([
+      ['mailboxfull', 'powermta-quota-issues', undefined],
+    ]);
+    expect(await read('550 Requested action not taken', 'inactive-mailbox')).toEqual([
+      ['suspend', 'powermta-inactive-mailbox', undefined],
+    ]);
+    // a category Sisimai checks again against the text is left to the text
+    expect(await read('550 5.1.1 <kijitora@example.jp>... User Unknown', 'routing-errors')).toEqual([
+      ['userunknown', undefined, undefined],
+    ]);
+  });
+
   it("Gmail's older NDRs: the session stage '(state N)' names the SMTP command (Sisimai's Gmail state table)", async () => {
     const gmail = (details: string[]) =>
       classifyRaw(

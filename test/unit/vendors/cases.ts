@@ -52,6 +52,63 @@ function sesSubtype(rule: string, reason: Reason, bounce: string, type: string, 
 }
 
 export const CASES: readonly RuleCase[] = [
+  // --- PowerMTA: its own category in the recipient's DSN group decides -----------------------------
+  {
+    rule: 'powermta-bad-mailbox',
+    reason: 'userunknown',
+    bounce: 'hh',
+    host: 'mx.example.jp',
+    d: '550 5.1.1 <kijitora@example.jp>... User Unknown',
+    o: { reporting: 'mta1.esp.example.net', dsnFields: { 'x-powermta-bouncecategory': 'bad-mailbox' } },
+  },
+  {
+    rule: 'powermta-bad-domain',
+    reason: 'hostunknown',
+    bounce: 'hh',
+    host: 'mx.example.jp',
+    d: '550 5.1.2 Host unknown',
+    o: { reporting: 'mta1.esp.example.net', dsnFields: { 'x-powermta-bouncecategory': 'bad-domain' } },
+  },
+  {
+    rule: 'powermta-inactive-mailbox',
+    reason: 'suspend',
+    bounce: 'hs',
+    host: 'mx.example.jp',
+    d: '550 5.2.1 Mailbox disabled for this recipient',
+    o: { reporting: 'mta1.esp.example.net', dsnFields: { 'x-powermta-bouncecategory': 'inactive-mailbox' } },
+  },
+  {
+    rule: 'powermta-quota-issues',
+    reason: 'mailboxfull',
+    bounce: 'ss',
+    host: 'mx.example.jp',
+    d: '552 5.2.2 Mailbox over quota',
+    o: { reporting: 'mta1.esp.example.net', dsnFields: { 'x-powermta-bouncecategory': 'quota-issues' } },
+  },
+  {
+    rule: 'powermta-message-expired',
+    reason: 'expired',
+    bounce: 'ss',
+    host: 'mx.example.jp',
+    d: '421 Service not available, closing transmission channel',
+    o: { reporting: 'mta1.esp.example.net', dsnFields: { 'x-powermta-bouncecategory': 'message-expired' } },
+  },
+  {
+    rule: 'powermta-policy-related',
+    reason: 'policyviolation',
+    bounce: '-s',
+    host: 'mx.example.jp',
+    d: '550 5.7.1 Message rejected as not compliant with local policy',
+    o: { reporting: 'mta1.esp.example.net', dsnFields: { 'x-powermta-bouncecategory': 'policy-related' } },
+  },
+  {
+    rule: 'powermta-spam-related',
+    reason: 'spamdetected',
+    bounce: '-s',
+    host: 'mx.example.jp',
+    d: '554 5.7.1 Message rejected as spam by Content Filtering',
+    o: { reporting: 'mta1.esp.example.net', dsnFields: { 'x-powermta-bouncecategory': 'spam-related' } },
+  },
   // --- Exchange 5.5-2003 (the NDR's own hexadecimal code) ----------------------------------------
   {
     rule: 'exchange-legacy-conversion',

@@ -27,6 +27,7 @@ export interface CaseOpts {
   rcpt?: string;
   reporting?: string;
   headers?: Record<string, string>;
+  dsnFields?: Record<string, string>;
   from?: string;
   subject?: string;
   body?: string;
@@ -45,6 +46,7 @@ export function ctxFrom(host: string, diagnostic: string, o: CaseOpts = {}): Ven
     command: o.cmd ?? '',
     recipientDomain: (o.rcpt ?? 'example.com').toLowerCase(),
     headers: o.headers ?? {},
+    dsnFields: o.dsnFields ?? {},
     from: (o.from ?? '').toLowerCase(),
     subject: o.subject ?? '',
     body: o.body ?? '',

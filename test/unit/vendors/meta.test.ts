@@ -28,13 +28,13 @@ function vendorRegexes(): { re: RegExp; where: string }[] {
     for (const k of ['hosts', 'tokens', 'recipientDomains', 'from', 'subjects'] as const) {
       for (const re of r[k] ?? []) out.push({ re, where: `${v.id}.recognize.${k}` });
     }
-    for (const h of r.headers ?? [])
+    for (const h of [...(r.headers ?? []), ...(r.dsnFields ?? [])])
       if (h.value) out.push({ re: h.value, where: `${v.id}.recognize.headers` });
     for (const rule of v.rules) {
       for (const k of ['text', 'tokens', 'hosts'] as const) {
         for (const re of rule.match[k] ?? []) out.push({ re, where: `${rule.id}.match.${k}` });
       }
-      for (const h of rule.match.headers ?? [])
+      for (const h of [...(rule.match.headers ?? []), ...(rule.match.dsnFields ?? [])])
         if (h.value) out.push({ re: h.value, where: `${rule.id}.headers` });
     }
   }
@@ -66,6 +66,7 @@ describe('vendor registry integrity', () => {
         (r.hosts?.length ?? 0) +
         (r.tokens?.length ?? 0) +
         (r.headers?.length ?? 0) +
+        (r.dsnFields?.length ?? 0) +
         (r.recipientDomains?.length ?? 0);
       expect(n, v.id).toBeGreaterThan(0);
     }
