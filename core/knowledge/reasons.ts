@@ -1753,6 +1753,8 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'dns error',
         'routing loop',
         'mail loop',
+        // OpenSMTPD's relay failure (Sisimai Lhost/OpenSMTPD.pm: networkerror)
+        'loop detected',
         'forwarding loop',
         'hop count exceeded',
         'too many hops',

@@ -722,6 +722,12 @@ const CASES: Record<string, Case[]> = {
   networkerror: [
     {
       want: 'networkerror',
+      status: '5.0.0',
+      diag: 'Loop detected',
+      note: "OpenSMTPD's relay failure (was onhold)",
+    },
+    {
+      want: 'networkerror',
       status: '5.4.6',
       reply: '554',
       diag: '554 5.4.6 Hop count exceeded - possible mail loop',
