@@ -27,6 +27,7 @@ import {
   EXPANDED_FROM,
   FAILURE_LINE,
   FAILURE_STATEMENT,
+  GAVE_UP_PHRASES,
   HEADER_BLOCK_START,
   HOST_PATTERNS,
   INSTRUCTION_BEFORE_ADDRESS,
@@ -303,7 +304,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
 function permanentIn(section: string): boolean {
   if (!anyMatch(ANY_PERMANENT, PERMANENT_PHRASES, section)) return false;
   if (!STILL_RETRYING.test(section)) return true;
-  return PERMANENT_PHRASES.slice(0, -1).some((re) => re.test(section));
+  return GAVE_UP_PHRASES.some((re) => re.test(section));
 }
 
 /** Forwarded bounces arrive quoted ("> "): strip the prefix when most lines carry it. */

@@ -219,20 +219,21 @@ export const DELAY_PHRASES: readonly RegExp[] = [
 export const QUEUE_EXPIRY =
   /\b(?:could not be delivered for (?:too long|(?:more than )?\d{1,4} (?:minutes?|hours?|days?))|not delivered within \d|will be deleted from (?:the )?queue|retry timeout exceeded)/i;
 
-/** Phrases stating the failure is permanent (overrides delay words in intros). */
-export const PERMANENT_PHRASES: readonly RegExp[] = [
+/** Phrases saying the server gave up: the failure is permanent, whatever else the text says. */
+export const GAVE_UP_PHRASES: readonly RegExp[] = [
   /\bfailed permanently\b/i,
   /\bpermanent (?:fatal )?error/i,
   /\bi(?:'|’)?ve given up\b/i,
   /\bgiving up\b/i,
-  /\bcould not be delivered\b/i,
 ];
+/** Phrases stating the failure is permanent (overrides delay words in intros, see STILL_RETRYING). */
+export const PERMANENT_PHRASES: readonly RegExp[] = [...GAVE_UP_PHRASES, /\bcould not be delivered\b/i];
 
 /**
  * The server goes on trying: a delay notice even when it says the message "could not be delivered"
  * (Symantec's gateway: "could not be delivered to the following recipients ... Please do not resend
- * your original message. Delivery attempts will continue to be made for 5 day(s)."). Only the last
- * entry of PERMANENT_PHRASES yields to these; the others say the server gave up.
+ * your original message. Delivery attempts will continue to be made for 5 day(s)."). Only
+ * GAVE_UP_PHRASES outweigh these.
  */
 export const STILL_RETRYING =
   /\b(?:delivery attempts will continue|(?:please )?do not resend your (?:original )?message|you do not need to resend)\b/i;
