@@ -285,6 +285,72 @@ export const mimecast = defineVendor({
       source: S,
     },
     {
+      id: 'mimecast-sender-blocked',
+      match: {
+        text: [
+          /sender address blocked/i,
+          /IP temporarily blacklisted/i,
+          /recipient temporarily unavailable/i,
+        ],
+      },
+      pattern:
+        "421 'Sender address blocked' / 451 'IP temporarily blacklisted' / 451 'Recipient temporarily unavailable'",
+      meaning:
+        "The sending IP is blocked: by the recipient's Blocked Senders policy, or for a while after too many invalid connections",
+      practice: 'BLOCK',
+      reason: 'blocked',
+      note: "Mimecast's codes page: 421 is a Blocked Senders policy; the 451s are temporary blocks of the sending IP.",
+      remediation:
+        'For a 451, let the queue retry and clean the list of invalid recipients; for 421, ask the recipient to remove the block.',
+      links: [CODES],
+      source: M,
+    },
+    {
+      id: 'mimecast-certificate-config',
+      match: { text: [/configuration is invalid for this certificate/i] },
+      pattern: "554 'Configuration is invalid for this certificate'",
+      meaning:
+        "The domain of the connecting account does not match the certificate's configuration at Mimecast",
+      practice: 'SENDER',
+      reason: 'securityerror',
+      note: 'An umbrella-account / certificate setting of the Mimecast customer that sent or received the mail.',
+      remediation: "Check the account's domain names against its DNS and certificate settings at Mimecast.",
+      links: [CODES],
+      source: M,
+    },
+    {
+      id: 'mimecast-system',
+      match: {
+        text: [
+          /unable to process (?:connection|command|an email) at this time/i,
+          /unable to process command/i,
+          /message ended early/i,
+        ],
+      },
+      pattern:
+        "451 'Unable to process connection at this time' / 'Unable to process command' / 'Message ended early'",
+      meaning: 'A temporary problem at Mimecast (server load) or a session cut short',
+      practice: 'SOFT',
+      reason: 'systemerror',
+      note: 'Mimecast retries such messages itself; nothing is wrong with the address.',
+      remediation:
+        'Let the queue retry; if "Message ended early" repeats, check firewalls or SMTP fix-up on the sending side.',
+      links: [CODES],
+      source: M,
+    },
+    {
+      id: 'mimecast-thread-limit',
+      match: { text: [/exceeding outbound thread limit/i] },
+      pattern: "550 'Exceeding outbound thread limit'",
+      meaning: "Too many concurrent outbound connections for the sender's Mimecast account",
+      practice: 'SENDER',
+      reason: 'toomanyconn',
+      note: 'A limit of the sending Mimecast account.',
+      remediation: 'Send in smaller batches, with fewer parallel connections.',
+      links: [CODES],
+      source: M,
+    },
+    {
       id: 'mimecast-inbound-disabled',
       csvRows: [137],
       match: { text: [/account inbounds disabled/i] },
