@@ -552,6 +552,20 @@ export const google = defineVendor({
       source: SG,
     },
     {
+      id: 'google-pipelining',
+      match: { text: [/SMTP protocol violation, no commands allowed to pipeline/i] },
+      pattern: "525 5.7.10 'SMTP protocol violation, no commands allowed to pipeline after EHLO'",
+      meaning:
+        'The sending server broke the SMTP protocol (it pipelined commands Gmail does not allow there)',
+      practice: 'SENDER',
+      reason: 'syntaxerror',
+      note: 'Gmail uses 525 here, which RFC 4954 defines as "user account disabled": the address is fine.',
+      remediation:
+        "Fix the sending MTA's SMTP client (PIPELINING after EHLO), then send again; do not remove the address.",
+      contradicts: { code: 'X.7.10', vendorMeaning: 'an SMTP protocol violation by the sending server' },
+      source: SG,
+    },
+    {
       id: 'google-dns-not-found',
       scope: 'any',
       // The older wording only: the newer one numbers the lookup ("DNS Error: 80335577 DNS type 'mx'

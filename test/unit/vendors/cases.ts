@@ -401,6 +401,13 @@ export const CASES: readonly RuleCase[] = [
   },
   // Gmail's older NDRs (From mailer-daemon@googlemail.com) quoting another server, with the session stage
   {
+    rule: 'google-pipelining',
+    reason: 'syntaxerror',
+    bounce: '-s',
+    host: G,
+    d: '525 5.7.10 SMTP protocol violation, no commands allowed to pipeline after EHLO. https://support.google.com/mail/?p=helo - gsmtp',
+  },
+  {
     rule: 'google-dns-not-found',
     reason: 'hostunknown',
     bounce: 'hh',
