@@ -570,7 +570,11 @@ export const google = defineVendor({
       scope: 'any',
       // The older wording only: the newer one numbers the lookup ("DNS Error: 80335577 DNS type 'mx'
       // lookup of example.jp responded with code NXDOMAIN"), which Sisimai reads as networkerror.
-      match: { tokens: [/DNS Error: (?:Domain name not found|DNS server returned answer with no data)\b/] },
+      // Not "DNS Error: Domain name not found: example.jp", Google Workspace's deferral (4xx), which
+      // Sisimai's GSuite module reads as networkerror.
+      match: {
+        tokens: [/DNS Error: (?:Domain name not found|DNS server returned answer with no data)(?![:\w])/],
+      },
       pattern:
         "'Technical details of permanent failure: DNS Error: Domain name not found' (older Gmail NDRs)",
       meaning: "Gmail found no such domain in the DNS: the recipient's domain does not exist",
@@ -579,6 +583,21 @@ export const google = defineVendor({
       note: "Sisimai's Gmail module reads both of these older DNS texts as an unknown host.",
       remediation: 'Check the domain for a typo; if it is right, remove the address.',
       source: src('SIS-GMAIL'),
+    },
+    {
+      id: 'google-dns-nxdomain-5xx',
+      scope: 'any',
+      // A permanent status only: the same words with a 4xx are a deferral (networkerror, as Sisimai
+      // labels rfc3464-53 and rhost-gsuite-05).
+      match: { status: ['5.'], text: [/DNS Error: [^\n]{0,160}(?:code NXDOMAIN|Domain name not found)/] },
+      pattern:
+        "5.1.2 'DNS Error: DNS type 'mx' lookup of example.jp responded with code NXDOMAIN Domain name not found: example.jp' (Google Workspace)",
+      meaning: "Google found no such domain in the DNS and gave up: the recipient's domain does not exist",
+      practice: 'HARD',
+      reason: 'hostunknown',
+      note: "Sisimai's GSuite module: with a 5xx status this is an unknown host; with a 4xx, a DNS problem that may pass.",
+      remediation: 'Check the domain for a typo; if it is right, remove the address.',
+      source: src('SIS-GSUITE'),
     },
     {
       id: 'google-state-tls',

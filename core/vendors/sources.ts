@@ -55,6 +55,7 @@ export const SOURCES = {
     'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-messagelabs.go, https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/MessageLabs.pm',
   'SIS-GO-OUTLOOK': 'https://github.com/sisimai/go-sisimai/blob/ed142de/rhost/for-outlook.go',
   'SIS-GMAIL': 'https://github.com/sisimai/p5-sisimai/blob/019e893c/lib/Sisimai/Lhost/Gmail.pm',
+  'SIS-GSUITE': 'https://github.com/sisimai/p5-sisimai/blob/15833ce8/lib/Sisimai/Lhost/GSuite.pm',
   'SIS-GODADDY': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/GoDaddy.pm',
   'SIS-GOOGLE': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Google.pm',
   'SIS-IUA': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/IUA.pm',

@@ -416,6 +416,22 @@ export const CASES: readonly RuleCase[] = [
     o: { status: '', reporting: 'mail-wi0-f171.google.com', from: 'mailer-daemon@googlemail.com' },
   },
   {
+    rule: 'google-dns-nxdomain-5xx',
+    reason: 'hostunknown',
+    bounce: 'hh',
+    host: '',
+    d: "DNS Error: DNS type 'mx' lookup of example.jp responded with code NXDOMAIN Domain name not found: example.jp",
+    o: { status: '5.1.2', reporting: 'mx.google.com', from: 'mailer-daemon@googlemail.com' },
+  },
+  {
+    rule: 'google-dns-nxdomain-5xx',
+    reason: 'hostunknown',
+    bounce: 'hh',
+    host: '',
+    d: 'DNS Error: Domain name not found: example.jp',
+    o: { status: '5.1.2', reporting: 'mx.google.com', from: 'mailer-daemon@googlemail.com' },
+  },
+  {
     rule: 'google-state-tls',
     reason: 'failedstarttls',
     bounce: '-s',
