@@ -4,7 +4,9 @@
  * it of the "original message" it fetched. Pure and small (the Gmail content script bundles it).
  */
 
-const HEADER_LINE = /^[!-9;-~]{1,76}:/;
+/** A header field's first line (name, colon), or the mbox separator line ("From sender date"). */
+export const HEADER_LINE = /^[!-9;-~]{1,76}:/;
+export const startsHeaderLine = (line: string): boolean => HEADER_LINE.test(line) || line.startsWith('From ');
 const KNOWN_HEADER =
   /^(?:from|to|date|subject|received|return-path|message-id|delivered-to|mime-version|content-type|x-failed-recipients|auto-submitted):/i;
 
@@ -17,7 +19,7 @@ export function looksLikeRfc822(text: string): boolean {
   let fields = 0;
   let known = 0;
   const lines = head.slice(0, m.index).split(/\r?\n/);
-  if (!HEADER_LINE.test(lines[0] ?? '') && !(lines[0] ?? '').startsWith('From ')) return false;
+  if (!startsHeaderLine(lines[0] ?? '')) return false;
   for (const line of lines) {
     if (line.startsWith(' ') || line.startsWith('\t')) continue; // folded continuation
     if (HEADER_LINE.test(line)) {

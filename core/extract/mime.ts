@@ -14,7 +14,9 @@
  * is byte-exact for any charset. Limits keep hostile input bounded: nesting depth, part count, and
  * the size of any part that is decoded.
  */
+
 import PostalMime, { decodeWords } from 'postal-mime';
+import { startsHeaderLine } from '../detect/input';
 import { htmlToText } from './html';
 
 export const LIMITS = {
@@ -271,10 +273,9 @@ function roleOf(type: string, attachment: boolean): PartRole {
  */
 function headerStart(s: string): number {
   const m = LEADING_BLANK_LINES.exec(s.slice(0, 1024));
-  return m && FIELD_START.test(s.slice(m[0].length, m[0].length + 80)) ? m[0].length : 0;
+  return m && startsHeaderLine(s.slice(m[0].length, m[0].length + 80)) ? m[0].length : 0;
 }
 const LEADING_BLANK_LINES = /^(?:[ \t]{0,200}\n){1,50}/;
-const FIELD_START = /^(?:[!-9;-~]{1,76}:|From )/;
 
 /** Locate the parts of a message. Never throws; problems become notes. */
 export function scanMessage(s: string): Skeleton {

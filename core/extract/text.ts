@@ -303,7 +303,7 @@ export function readText(input: string, opts: ReadOptions = {}): TextReport {
 /** Does the section say the failure is permanent? "could not be delivered" does not, when the server goes on trying. */
 function permanentIn(section: string): boolean {
   if (!anyMatch(ANY_PERMANENT, PERMANENT_PHRASES, section)) return false;
-  if (!STILL_RETRYING.test(section)) return true;
+  if (!STILL_RETRYING.some((re) => re.test(section))) return true;
   return GAVE_UP_PHRASES.some((re) => re.test(section));
 }
 

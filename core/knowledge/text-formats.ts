@@ -193,6 +193,9 @@ export const REPORTING_HOST_PATTERNS: readonly RegExp[] = [
 ];
 
 /** The report is a delay warning, not a final failure. */
+/** The server goes on trying (a delay phrase, and one of STILL_RETRYING). */
+const ATTEMPTS_CONTINUE = /\bdelivery attempts will continue\b/i;
+
 export const DELAY_PHRASES: readonly RegExp[] = [
   /\bthis is a warning message only\b/i,
   /\bdelivery to the following recipients? has been delayed\b/i,
@@ -203,7 +206,7 @@ export const DELAY_PHRASES: readonly RegExp[] = [
   /\bdelivery (?:is )?delayed\b/i,
   /\bdelivery status notification \(delay\)/i,
   /\bwarning: could not send message for past\b/i,
-  /\bdelivery attempts will continue\b/i,
+  ATTEMPTS_CONTINUE,
   /\bdelay reason\b/i,
   /\bdelivery delayed\b/i,
   /\bnot yet been delivered\b/i,
@@ -235,8 +238,11 @@ export const PERMANENT_PHRASES: readonly RegExp[] = [...GAVE_UP_PHRASES, /\bcoul
  * your original message. Delivery attempts will continue to be made for 5 day(s)."). Only
  * GAVE_UP_PHRASES outweigh these.
  */
-export const STILL_RETRYING =
-  /\b(?:delivery attempts will continue|(?:please )?do not resend your (?:original )?message|you do not need to resend)\b/i;
+export const STILL_RETRYING: readonly RegExp[] = [
+  ATTEMPTS_CONTINUE,
+  /\b(?:please )?do not resend your (?:original )?message\b/i,
+  /\byou do not need to resend\b/i,
+];
 
 /** Lines that are boilerplate in a recipient block (help text), dropped from the diagnostic. */
 export const BOILERPLATE: readonly RegExp[] = [

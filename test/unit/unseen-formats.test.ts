@@ -644,8 +644,9 @@ describe("layouts from Mailman's sample bounces", () => {
     ]);
   });
 
-  it('Exchange 5.5 naming the recipient by its X.400 address ("...;dda:SMTP=user@example.com; on <date>")', async () => {
-    const v = await classifyRaw(
+  /** An Exchange 5.5 NDR (Internet Mail Service) with these lines under "did not reach ...". */
+  const exchange55 = (entry: string[]) =>
+    classifyRaw(
       [
         'From: System Administrator <postmaster@example.com>',
         'To: list-bounces@example.org',
@@ -660,38 +661,27 @@ describe("layouts from Mailman's sample bounces", () => {
         '',
         'did not reach the following recipient(s):',
         '',
-        'c=US;a= ;p=Org;o=Site2;dda:SMTP=userx@example.COM; on Fri, 4 Oct 2002',
-        '17:12:28 -0400',
-        '    The recipient name is not recognized',
-        '    MSEXCH:IMS:Org:Site2:IMS-01 0 (000C05A6) Unknown Recipient',
+        ...entry,
         '',
       ].join('\n'),
     );
+
+  it('Exchange 5.5 naming the recipient by its X.400 address ("...;dda:SMTP=user@example.com; on <date>")', async () => {
+    const v = await exchange55([
+      'c=US;a= ;p=Org;o=Site2;dda:SMTP=userx@example.COM; on Fri, 4 Oct 2002',
+      '17:12:28 -0400',
+      '    The recipient name is not recognized',
+      '    MSEXCH:IMS:Org:Site2:IMS-01 0 (000C05A6) Unknown Recipient',
+    ]);
     expect(v.recipients.map((r) => [r.recipient, r.reason])).toEqual([['userx@example.com', 'userunknown']]);
   });
 
   it("Exchange 5.5's hexadecimal code decides when its words say little (Sisimai's Exchange2003 table)", async () => {
     const ndr = (line: string) =>
-      classifyRaw(
-        [
-          'From: System Administrator <postmaster@example.com>',
-          'To: list-bounces@example.org',
-          'Subject: Undeliverable: Waiver draft',
-          'X-Mailer: Internet Mail Service (5.5.2653.19)',
-          '',
-          'Your message',
-          '',
-          '  To:      list@example.org',
-          '  Subject: Waiver draft',
-          '  Sent:    Fri, 4 Oct 2002 17:10:56 -0400',
-          '',
-          'did not reach the following recipient(s):',
-          '',
-          'userx@example.com on Fri, 4 Oct 2002 17:12:28 -0400',
-          `    MSEXCH:IMS:Org:Site2:IMS-01 0 ${line}`,
-          '',
-        ].join('\n'),
-      );
+      exchange55([
+        'userx@example.com on Fri, 4 Oct 2002 17:12:28 -0400',
+        `    MSEXCH:IMS:Org:Site2:IMS-01 0 ${line}`,
+      ]);
     const reasons = await Promise.all(
       ['(000C0595) Ambiguous Recipient', '(00050311) Conversion to Internet format failed'].map(async (l) =>
         (await ndr(l)).recipients.map((r) => [r.recipient, r.reason, r.action]),
