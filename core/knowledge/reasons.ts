@@ -1736,6 +1736,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'error in automatic homedir creation',
       ],
     },
+    {
+      source:
+        "qmail's local delivery program that cannot start ('/bin/sh^M: bad interpreter: No such file or directory'), Courier 'This domain's DNS violates RFC 1035.' (Sisimai Lhost qmail and Courier tables: systemerror)",
+      patterns: ['bad interpreter: no such file or directory', "domain's dns violates rfc 1035"],
+    },
   ],
 
   networkerror: [
@@ -1799,6 +1804,9 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
         'insufficient disk space',
         'spool full',
         'queue is full',
+        // qmail's "452 Requested action not taken: mailbox unavailable (not enough free space)"
+        // (Sisimai Lhost qmail table: systemfull)
+        'mailbox unavailable (not enough free space)',
       ],
     },
   ],
@@ -1848,6 +1856,11 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
     {
       source: "IMail 'Delivery failed N attempts' (MTA wording listed in Sisimai's per-MTA (Lhost) tables)",
       patterns: [/\bdelivery failed \d{1,3} attempts/],
+    },
+    {
+      source:
+        "Exim's delay and frozen-message wording: 'Delay reason: connection to mail.example.jp timed out', 'Message X has been frozen by the system filter', 'was frozen on arrival by ACL' (Sisimai Lhost Exim and MXLogic tables: expired; a frozen message waits in the queue until it is thawed or times out)",
+      patterns: [/\bconnection to [^\s]{1,255} timed out/, 'has been frozen', 'was frozen on arrival'],
     },
   ],
 
@@ -1949,6 +1962,9 @@ export interface Probe {
  */
 export const PRIMARY_ORDER: readonly Probe[] = [
   { reason: 'mailboxfull', status: 'decides' },
+  // The server's own disk (its phrases are specific): before the "mailbox unavailable" that qmail
+  // prints around it ("452 Requested action not taken: mailbox unavailable (not enough free space)").
+  { reason: 'systemfull' },
   { reason: 'mesgtoobig', status: 'decides', phrasesWhen: [{ notStatusReasons: ['exceedlimit'] }] },
   { reason: 'exceedlimit', status: 'decides' },
   { reason: 'suspend', status: 'decides', reply: 'suspend' },

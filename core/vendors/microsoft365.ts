@@ -78,6 +78,21 @@ export const microsoft365 = defineVendor({
       source: MS,
     },
     {
+      id: 'microsoft365-directory-entry',
+      match: { text: [/RESOLVER\.ADR\.(?:BadPrimary|Ambiguous)\b/i] },
+      pattern:
+        "550 5.2.0 'RESOLVER.ADR.BadPrimary; recipient primary SMTP address is missing' / 550 5.1.4 'RESOLVER.ADR.Ambiguous; ambiguous address'",
+      meaning:
+        "The recipient's directory entry is broken: it has no primary SMTP address, or the address matches more than one entry.",
+      practice: 'BLOCK',
+      reason: 'systemerror',
+      action: 'contact-postmaster',
+      note: "An error in the receiving organisation's directory, not in the address you wrote or in your message; 5.1.4 here does not mean a filter.",
+      remediation:
+        "Tell the recipient's mail administrator: the entry must be fixed before mail to it can be delivered.",
+      source: src('SIS-EXCH2007', 'MS-NDR'),
+    },
+    {
       id: 'microsoft365-dbeb',
       csvRows: [37],
       match: { status: ['5.4.1'], text: [/Recipient address rejected: Access denied/i] },

@@ -708,6 +708,17 @@ const CASES: Record<string, Case[]> = {
     { want: 'systemerror', reply: '451', diag: '451 Could not load DRD for domain (example.com)' },
     { want: 'systemerror', status: '4.4.3', diag: 'Unable to contact LDAP server. (#4.4.3)' },
     { want: 'systemerror', reply: '451', diag: '451 Erreur interne, réessayez plus tard' },
+    {
+      want: 'systemerror',
+      diag: '/home/kijitora/bin/filter.sh: /bin/sh^M: bad interpreter: No such file or directory',
+      note: "qmail's local delivery program cannot start (was onhold)",
+    },
+    {
+      want: 'systemerror',
+      status: '5.0.0',
+      diag: "This domain's DNS violates RFC 1035.",
+      note: "Courier's DNS error (was onhold)",
+    },
   ],
   systemfull: [
     {
@@ -718,6 +729,12 @@ const CASES: Record<string, Case[]> = {
     },
     { want: 'systemfull', status: '4.3.1', reply: '452', diag: '452 4.3.1 Mail system full' },
     { want: 'systemfull', reply: '452', diag: '452 Requested action not taken: insufficient system storage' },
+    {
+      want: 'systemfull',
+      reply: '452',
+      diag: '452 Requested action not taken: mailbox unavailable (not enough free space)',
+      note: 'qmail: the server\'s disk, not the "mailbox unavailable" around it (was userunknown)',
+    },
   ],
   networkerror: [
     {
@@ -758,6 +775,18 @@ const CASES: Record<string, Case[]> = {
       diag: 'Delivery to the following recipients has been delayed.',
     },
     { want: 'expired', action: 'delayed', diag: '', note: 'delayed with nothing else' },
+    {
+      want: 'expired',
+      action: 'delayed',
+      diag: 'Delay reason: connection to mail.example.jp timed out',
+      note: "Exim's delay warning (was onhold)",
+    },
+    {
+      want: 'expired',
+      diag: 'Message 1abcDE-000Fgh-2I has been frozen by the system filter.',
+      note: 'Exim froze the message (was onhold)',
+    },
+    { want: 'expired', diag: 'Message 1abcDE-000Fgh-2I was frozen on arrival by ACL.' },
     { want: 'expired', diag: 'retry timeout exceeded' },
     {
       want: 'expired',

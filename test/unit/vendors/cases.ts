@@ -588,6 +588,20 @@ export const CASES: readonly RuleCase[] = [
     d: "Remote Server returned '550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found'",
   },
   {
+    rule: 'microsoft365-directory-entry',
+    reason: 'systemerror',
+    bounce: '-s',
+    host: 'exch01.example.local',
+    d: '550 5.2.0 RESOLVER.ADR.BadPrimary; recipient primary SMTP address is missing',
+  },
+  {
+    rule: 'microsoft365-directory-entry',
+    reason: 'systemerror',
+    bounce: '-s',
+    host: 'exch01.example.local',
+    d: '550 5.1.4 RESOLVER.ADR.Ambiguous; ambiguous address',
+  },
+  {
     rule: 'microsoft365-dbeb',
     reason: 'userunknown',
     bounce: 'hh',
