@@ -12,6 +12,7 @@ import { cox } from './cox';
 import { docomo } from './docomo';
 import { mailgun, ses } from './esp';
 import { exchangeLegacy } from './exchange-legacy';
+import { facebook } from './facebook';
 import { free } from './free';
 import { gmx } from './gmx';
 import { godaddy } from './godaddy';
@@ -82,6 +83,7 @@ export const VENDORS: readonly Vendor[] = [
   zerospam,
   boxbe,
   powermta,
+  facebook,
   improvmx,
   rackspace,
   infomaniak,

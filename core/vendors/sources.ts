@@ -49,6 +49,7 @@ export const SOURCES = {
   'SIS-DOCOMO': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/NTTDOCOMO.pm',
   'SIS-EXCH2003': 'https://github.com/sisimai/p5-sisimai/blob/0c603511/lib/Sisimai/Lhost/Exchange2003.pm',
   'SIS-EXCH2007': 'https://github.com/sisimai/go-sisimai/blob/02714b77/lhost/via-exchange2007.go',
+  'SIS-FACEBOOK': 'https://github.com/sisimai/p5-sisimai/blob/1de43fdd/lib/Sisimai/Lhost/Facebook.pm',
   'SIS-FPTT': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/FrancePTT.pm',
   'SIS-GMX':
     'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/GMX.pm, https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/EinsUndEins.pm',

@@ -45,6 +45,14 @@ const CASES: Record<string, Expect> = {
     replyCode: '550',
     reason: 'userunknown',
   },
+  // Facebook's own response code RCP-P2 (recipient preferences) under a 5.1.1 status (vendor rule
+  // facebook-recipient-preferences, Sisimai's Facebook table: filtered)
+  'facebook-01': {
+    recipient: 'kijitora@facebook.com',
+    status: '5.1.1',
+    replyCode: '550',
+    reason: 'filtered',
+  },
   'google-01': { recipient: 'kijitora@example.jp', status: '5.2.2', replyCode: '550', reason: 'mailboxfull' },
   'googleworkspace-01': {
     recipient: 'kijitora@example.jp',

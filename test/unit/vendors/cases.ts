@@ -37,6 +37,7 @@ const KD = 'lsean.ezweb.ne.jp';
 const FR = 'mx1.free.fr';
 const ATT = 'ff-ip4-mx-vip1.prodigy.net';
 const IUA = 'mx3.email.ua';
+const FB = 'mx.facebook.com';
 
 /** An SES notification (SNS, JSON escaped once) for one recipient with no diagnosticCode. */
 function sesSubtype(rule: string, reason: Reason, bounce: string, type: string, subType: string): RuleCase {
@@ -586,6 +587,90 @@ export const CASES: readonly RuleCase[] = [
     bounce: 'hh',
     host: 'exch01.example.local',
     d: "Remote Server returned '550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found'",
+  },
+  {
+    rule: 'facebook-no-such-recipient',
+    reason: 'userunknown',
+    bounce: 'hh',
+    host: FB,
+    d: '550 5.1.1 RCP-P1 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#rcp The attempted recipient address does not exist.',
+  },
+  {
+    rule: 'facebook-deactivated',
+    reason: 'suspend',
+    bounce: 'hs',
+    host: FB,
+    d: '450 4.2.1 RCP-T4 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#rcp The attempted recipient address is currently deactivated.',
+  },
+  {
+    rule: 'facebook-recipient-preferences',
+    reason: 'filtered',
+    bounce: '-s',
+    host: FB,
+    d: '550 5.1.1 RCP-P2 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#rcp Refused due to recipient preferences',
+  },
+  {
+    rule: 'facebook-too-large',
+    reason: 'mesgtoobig',
+    bounce: '-s',
+    host: FB,
+    d: "550 5.0.0 MSG-P1 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#msg The message exceeds Facebook's maximum allowed size.",
+  },
+  {
+    rule: 'facebook-content',
+    reason: 'contenterror',
+    bounce: '-s',
+    host: FB,
+    d: '550 5.0.0 POL-P6 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#pol The message contains a url that has been blocked by Facebook.',
+  },
+  {
+    rule: 'facebook-virus',
+    reason: 'virusdetected',
+    bounce: '-s',
+    host: FB,
+    d: '550 5.0.0 POL-P5 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#pol The message contains a virus.',
+  },
+  {
+    rule: 'facebook-ip-listed',
+    reason: 'blocked',
+    bounce: '-s',
+    host: FB,
+    d: "550 5.0.0 POL-P1 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#pol Your mail server's IP Address is listed on the Spamhaus PBL.",
+  },
+  {
+    rule: 'facebook-server-not-accepted',
+    reason: 'blocked',
+    bounce: 'ss',
+    host: FB,
+    d: '550 5.0.0 POL-P3 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#pol Facebook is not accepting messages from your mail server. This will persist for 4 to 8 hours.',
+  },
+  {
+    rule: 'facebook-sender-domain',
+    reason: 'rejected',
+    bounce: '-s',
+    host: FB,
+    d: '550 5.0.0 DNS-P1 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#dns Your SMTP MAIL FROM domain does not exist.',
+  },
+  {
+    rule: 'facebook-reverse-dns',
+    reason: 'requireptr',
+    bounce: '-s',
+    host: FB,
+    d: '550 5.0.0 DNS-P3 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#dns Your mail server does not have a reverse DNS record.',
+  },
+  {
+    rule: 'facebook-internal',
+    reason: 'systemerror',
+    bounce: 'ss',
+    host: FB,
+    d: "450 4.0.0 INT-T1 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#int Facebook's mail system is experiencing a temporary internal issue.",
+  },
+  {
+    rule: 'facebook-connections',
+    reason: 'toomanyconn',
+    bounce: 'ss',
+    host: FB,
+    d: "450 4.0.0 CON-T3 http://postmaster.facebook.com/response_codes?ip=192.0.2.25#con Your mail server has opened too many new connections to Facebook's mail servers in a short period of time.",
   },
   {
     rule: 'microsoft365-directory-entry',
