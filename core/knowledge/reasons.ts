@@ -1738,8 +1738,13 @@ export const REASON_PHRASES: Readonly<Partial<Record<PhraseKey, readonly PhraseG
     },
     {
       source:
-        "qmail's local delivery program that cannot start ('/bin/sh^M: bad interpreter: No such file or directory'), Courier 'This domain's DNS violates RFC 1035.' (Sisimai Lhost qmail and Courier tables: systemerror)",
-      patterns: ['bad interpreter: no such file or directory', "domain's dns violates rfc 1035"],
+        "qmail's local delivery or forwarding program that fails ('/bin/sh^M: bad interpreter: No such file or directory', 'Permanent error while executing qmail-forward'), Courier 'This domain's DNS violates RFC 1035.' (Sisimai Lhost qmail and Courier tables: systemerror)",
+      patterns: [
+        'bad interpreter: no such file or directory',
+        "domain's dns violates rfc 1035",
+        // qmail-ldap's forwarding program ("Permanent error while executing qmail-forward. (#5.4.4)")
+        'error while executing qmail-forward',
+      ],
     },
   ],
 
@@ -2017,7 +2022,12 @@ export const PRIMARY_ORDER: readonly Probe[] = [
       { statusReasons: ['userunknown'], commands: ['', 'MAIL'] },
     ],
   },
-  { reason: 'hostunknown', status: 'decides', statusGivesWayTo: ['networkerror', 'notaccept'] },
+  {
+    reason: 'hostunknown',
+    status: 'decides',
+    // qmail-ldap's "Permanent error while executing qmail-forward. (#5.4.4)": a local program failed.
+    statusGivesWayTo: ['networkerror', 'notaccept', 'systemerror'],
+  },
   { reason: 'virusdetected', when: { notCommands: BEFORE_DATA } },
   { reason: 'spamdetected', when: { notCommands: BEFORE_DATA } },
   { reason: 'toomanyconn', status: 'decides' },

@@ -66,6 +66,7 @@ export const SOURCES = {
   'SIS-MAILRU': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Lhost/MailRu.pm',
   'SIS-MIMECAST': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Mimecast.pm',
   'SIS-MS': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Microsoft.pm',
+  'SIS-OFFICE365': 'https://github.com/sisimai/p5-sisimai/blob/181f0022/lib/Sisimai/Lhost/Office365.pm',
   'SIS-POWERMTA': 'https://github.com/sisimai/p5-sisimai/blob/4b38c581/lib/Sisimai/Lhost/PowerMTA.pm',
   'SIS-RB91': 'https://github.com/sisimai/rb-sisimai/issues/91',
   'SIS-SPECTRUM': 'https://github.com/sisimai/p5-sisimai/blob/21cfb93/lib/Sisimai/Rhost/Spectrum.pm',

@@ -719,6 +719,12 @@ const CASES: Record<string, Case[]> = {
       diag: "This domain's DNS violates RFC 1035.",
       note: "Courier's DNS error (was onhold)",
     },
+    {
+      want: 'systemerror',
+      status: '5.4.4',
+      diag: 'Permanent error while executing qmail-forward. (#5.4.4)',
+      note: "qmail-ldap's forwarding program failed: the text beats 5.4.4's 'unable to route' (was hostunknown)",
+    },
   ],
   systemfull: [
     {

@@ -941,6 +941,13 @@ export const CASES: readonly RuleCase[] = [
     d: '550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA and receiving system does not support BDAT',
   },
   {
+    rule: 'microsoft365-xdgref-350',
+    reason: 'contenterror',
+    bounce: '-s',
+    host: EOP,
+    d: '550 5.0.350 Generic error, x-dg-ref header is too long',
+  },
+  {
     rule: 'microsoft365-policy-350',
     reason: 'policyviolation',
     bounce: '-s',
