@@ -360,7 +360,7 @@ export const CASES: readonly RuleCase[] = [
   },
   {
     rule: 'google-too-large',
-    reason: 'mesgtoobig',
+    reason: 'exceedlimit',
     bounce: '-s',
     host: G,
     d: "552-5.3.4 Your message exceeded Google's message size limits. https://support.google.com/mail/?p=MaxSizeError - gsmtp",
@@ -1632,7 +1632,7 @@ export const CASES: readonly RuleCase[] = [
   },
   {
     rule: 'mimecast-tls',
-    reason: 'securityerror',
+    reason: 'failedstarttls',
     bounce: '-s',
     host: MC,
     d: '553 This route requires encryption (TLS) - https://community.mimecast.com/docs/DOC-1369#553',
