@@ -461,20 +461,39 @@ export const google = defineVendor({
       csvRows: [20],
       match: {
         text: [
-          /exceeded Google's message (?:header )?size limits?/i,
-          /exceeds Google's (?:message size |header name )?limit/i,
+          /exceeded Google's message size limits?/i,
+          /exceeds Google's message size limit/i,
           /\?p=MaxSizeError\b/i,
+        ],
+      },
+      pattern: "552 5.2.3 / 552 5.3.4 'Your message exceeded Google's message size limits' (?p=MaxSizeError)",
+      meaning: 'The message is larger than Gmail accepts.',
+      practice: 'BLOCK',
+      action: 'fix-content',
+      note: "Gmail accepts up to 25 MB including encoding overhead. The status names the reason, as in Sisimai's Google table: 5.3.4 mesgtoobig, 5.2.3 exceedlimit.",
+      remediation: 'Shrink the message or link large files.',
+      source: S,
+    },
+    {
+      id: 'google-header-limits',
+      csvRows: [20],
+      match: {
+        text: [
+          /exceeded Google's message header size limits?/i,
+          /exceeds Google's (?:message header size |header name )?limit/i,
           /bytes per individual header size/i,
         ],
       },
       pattern:
-        "552 5.2.3 / 552 5.3.4 'exceeded Google's message size limits' / header-size or attachment-count limits (?p=MaxSizeError)",
-      meaning: "The message goes over one of Gmail's limits (size, header size or number of attachments).",
+        "552 5.3.4 'exceeded Google's message header size limits' / 'bytes per individual header size' / 'exceeds Google's limit of N attachments'",
+      meaning:
+        "The message goes over one of Gmail's other limits: header size, one header's size, or the number of attachments.",
       practice: 'BLOCK',
       reason: 'exceedlimit',
       action: 'fix-content',
-      note: "Gmail accepts up to 25 MB including encoding overhead. Sisimai's Google table reads every one of these limits as exceedlimit (a limit set by the receiver), with 5.3.4 as with 5.2.3.",
-      remediation: 'Shrink the message or link large files.',
+      note: "Sisimai's Google table reads these limits as exceedlimit (a limit set by the receiver), whatever the status.",
+      remediation:
+        'Send fewer attachments or shorter headers (a very long header is often a tracking field).',
       source: S,
     },
     {

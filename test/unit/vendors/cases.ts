@@ -360,10 +360,24 @@ export const CASES: readonly RuleCase[] = [
   },
   {
     rule: 'google-too-large',
-    reason: 'exceedlimit',
+    reason: undefined,
     bounce: '-s',
     host: G,
     d: "552-5.3.4 Your message exceeded Google's message size limits. https://support.google.com/mail/?p=MaxSizeError - gsmtp",
+  },
+  {
+    rule: 'google-header-limits',
+    reason: 'exceedlimit',
+    bounce: '-s',
+    host: G,
+    d: "552 5.3.4 The number of attachments (612) exceeds Google's limit of 500 attachments. https://support.google.com/a/answer/1366776 - gsmtp",
+  },
+  {
+    rule: 'google-header-limits',
+    reason: 'exceedlimit',
+    bounce: '-s',
+    host: G,
+    d: "552 5.3.4 The size of the Subject header value (20480 bytes) exceeds Google's limit of 16384 bytes per individual header size. - gsmtp",
   },
   {
     rule: 'google-mail-loop',
@@ -1632,7 +1646,7 @@ export const CASES: readonly RuleCase[] = [
   },
   {
     rule: 'mimecast-tls',
-    reason: 'failedstarttls',
+    reason: 'securityerror',
     bounce: '-s',
     host: MC,
     d: '553 This route requires encryption (TLS) - https://community.mimecast.com/docs/DOC-1369#553',

@@ -10,8 +10,10 @@ import {
   recogniseVendors,
   toFinding,
 } from '../../../core/diagnose/vendors';
+import { classifyRaw } from '../../../core/index';
 import { defineVendor, hosts } from '../../../core/vendors/define';
 import type { Vendor } from '../../../core/vendors/types';
+import { makeDsn } from '../../helpers/mail';
 import { ctxFrom } from './helpers';
 
 const EOP_HOST = 'example-com.mail.protection.outlook.com';
@@ -118,6 +120,24 @@ describe('recognition from what real bounces name (Sisimai Rhost tables, 2026-11
     expect(matchVendors(size).map((m) => m.rule.id)).not.toContain('microsoft365-restricted-recipient');
     const auth = ctxFrom(EOP_HOST, '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required');
     expect(matchVendors(auth)[0]?.rule.id).toBe('microsoft365-restricted-recipient');
+  });
+});
+
+describe('a rule without a reason of its own', () => {
+  it("lets the status decide: Google's message size limit is mesgtoobig with 5.3.4, exceedlimit with 5.2.3 (Sisimai's Google table)", async () => {
+    const reasonOf = async (status: string) => {
+      const v = await classifyRaw(
+        makeDsn({
+          recipient: 'kijitora@gmail.com',
+          status,
+          remoteMta: 'gmail-smtp-in.l.google.com',
+          diagnostic: `552 ${status} Your message exceeded Google's message size limits. https://support.google.com/mail/?p=MaxSizeError - gsmtp`,
+        }),
+      );
+      return [v.recipients[0]?.reason, v.recipients[0]?.vendor[0]?.ruleId];
+    };
+    expect(await reasonOf('5.3.4')).toEqual(['mesgtoobig', 'google-too-large']);
+    expect(await reasonOf('5.2.3')).toEqual(['exceedlimit', 'google-too-large']);
   });
 });
 
