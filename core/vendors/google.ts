@@ -585,6 +585,71 @@ export const google = defineVendor({
       source: SG,
     },
     {
+      id: 'google-session-refused',
+      match: {
+        text: [
+          /try again later, closing connection/i,
+          /empty HELO\/EHLO argument not allowed/i,
+          /HELO\/EHLO argument is invalid/i,
+        ],
+      },
+      pattern:
+        "421 4.7.0 'Try again later, closing connection' / 501 5.5.4 'Empty HELO/EHLO argument not allowed' / 'HELO/EHLO argument is invalid'",
+      meaning:
+        'Gmail closed the session at HELO: the sending server named itself wrongly, or was throttled there.',
+      practice: 'BLOCK',
+      reason: 'blocked',
+      note: "Sisimai's Google table reads these as blocked: no sender or recipient was looked at yet.",
+      remediation:
+        'Give the sending server a real host name in HELO/EHLO; if it has one, slow down and retry later.',
+      source: SG,
+    },
+    {
+      id: 'google-session-timeout',
+      match: { text: [/Timeout - closing connection/i] },
+      pattern: "451 4.4.2 'Timeout - closing connection'",
+      meaning: 'The session timed out before the message was sent.',
+      practice: 'SOFT',
+      reason: 'expired',
+      note: "Sisimai's Google table: expired.",
+      remediation: 'Retry later; nothing is wrong with the address.',
+      source: SG,
+    },
+    {
+      id: 'google-smtp-syntax',
+      match: {
+        text: [
+          /optional argument not permitted/i,
+          /unrecognized authentication type/i,
+          /XOAUTH is no longer supported/i,
+          /too many unauthenticated commands/i,
+        ],
+      },
+      pattern:
+        "535 5.5.4 'Optional Argument not permitted for that AUTH mode' / 504 5.7.4 'Unrecognized authentication type' / 'XOAUTH is no longer supported' / 554 5.7.0 'Too many unauthenticated commands'",
+      meaning: "The sending program's SMTP dialogue (its AUTH commands) is not one Gmail accepts.",
+      practice: 'SENDER',
+      reason: 'syntaxerror',
+      note: "Sisimai's Google table: syntaxerror. The sending client is at fault, not the address.",
+      remediation:
+        "Update the sending program's SMTP authentication (use a supported AUTH mechanism, OAuth 2.0 rather than XOAUTH).",
+      source: SG,
+    },
+    {
+      id: 'google-server-busy',
+      match: {
+        text: [/\bserver busy, try again later/i, /domain policy size per transaction exceeded/i],
+      },
+      pattern:
+        "421 4.4.5 'Server busy, try again later' / 452 4.5.3 'Domain policy size per transaction exceeded, please try this recipient in a separate transaction'",
+      meaning: "A temporary limit on Google's side.",
+      practice: 'SOFT',
+      reason: 'systemerror',
+      note: "Sisimai's Google table: systemerror. The 4.5.3 policy-size limit clears when the recipient is sent in a transaction of its own.",
+      remediation: 'Retry later (send to that recipient in a separate transaction).',
+      source: SG,
+    },
+    {
       id: 'google-dns-not-found',
       scope: 'any',
       // The older wording only: the newer one numbers the lookup ("DNS Error: 80335577 DNS type 'mx'
