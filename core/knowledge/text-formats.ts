@@ -192,10 +192,10 @@ export const REPORTING_HOST_PATTERNS: readonly RegExp[] = [
   /^\s{0,8}sent by\s{0,2}:\s{0,8}([a-z0-9][a-z0-9.-]{1,253}\.[a-z]{2,63})\s{0,8}$/i,
 ];
 
-/** The report is a delay warning, not a final failure. */
 /** The server goes on trying (a delay phrase, and one of STILL_RETRYING). */
 const ATTEMPTS_CONTINUE = /\bdelivery attempts will continue\b/i;
 
+/** The report is a delay warning, not a final failure. */
 export const DELAY_PHRASES: readonly RegExp[] = [
   /\bthis is a warning message only\b/i,
   /\bdelivery to the following recipients? has been delayed\b/i,

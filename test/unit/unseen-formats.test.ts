@@ -367,6 +367,21 @@ describe("Exchange Online's newer NDR layout (visible text)", () => {
  * (PHP-Bounce-Handler's eml/ and Mail::DeliveryStatus::BounceParser's t/corpus/), rewritten here
  * with example addresses. Each gave a wrong verdict before.
  */
+/** Sendmail's report of a recipient refused after the remote server's sender callout failed (raw and visible tests). */
+const CALLOUT_TRANSCRIPT = [
+  '   ----- The following addresses had permanent fatal errors -----',
+  '<rcpt@example.net>',
+  '    (reason: 550-Verification failed for <bounces+x1@example.com>)',
+  '',
+  '   ----- Transcript of session follows -----',
+  '... while talking to example.net.:',
+  '>>> DATA',
+  '<<< 550-Verification failed for <bounces+x1@example.com>',
+  '<<< 550-The mail server could not deliver mail to bounces+x1@example.com.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
+  '<<< 550 Sender verify failed',
+  '550 5.1.1 <rcpt@example.net>... User unknown',
+];
+
 describe('layouts from other parsers’ sample bounces', () => {
   const dsn = (diag: string[], status: string, textPart: string[], returnPath = 'sender@example.com') =>
     [
@@ -427,20 +442,7 @@ describe('layouts from other parsers’ sample bounces', () => {
       'Remote-MTA: DNS; example.net',
       'Diagnostic-Code: SMTP; 550-Verification failed for <bounces+x1@example.com>',
     ];
-    const text = [
-      '   ----- The following addresses had permanent fatal errors -----',
-      '<rcpt@example.net>',
-      '    (reason: 550-Verification failed for <bounces+x1@example.com>)',
-      '',
-      '   ----- Transcript of session follows -----',
-      '... while talking to example.net.:',
-      '>>> DATA',
-      '<<< 550-Verification failed for <bounces+x1@example.com>',
-      '<<< 550-The mail server could not deliver mail to bounces+x1@example.com.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
-      '<<< 550 Sender verify failed',
-      '550 5.1.1 <rcpt@example.net>... User unknown',
-    ];
-    const v = await classifyRaw(dsn(diag, '5.1.1', text, 'bounces+x1@example.com'));
+    const v = await classifyRaw(dsn(diag, '5.1.1', CALLOUT_TRANSCRIPT, 'bounces+x1@example.com'));
     expect(v.recipients.map((r) => [r.recipient, r.reason, r.action])).toEqual([
       ['rcpt@example.net', 'rejected', 'fix-sender'],
     ]);
@@ -718,20 +720,7 @@ describe('what a webmail shows of those bounces (visible text)', () => {
     ].join('\n');
 
   it("a sender callout in a Sendmail transcript: the sender's address it quotes is not a recipient", () => {
-    const text = [
-      '   ----- The following addresses had permanent fatal errors -----',
-      '<rcpt@example.net>',
-      '    (reason: 550-Verification failed for <bounces+x1@example.com>)',
-      '',
-      '   ----- Transcript of session follows -----',
-      '... while talking to example.net.:',
-      '>>> DATA',
-      '<<< 550-Verification failed for <bounces+x1@example.com>',
-      '<<< 550-The mail server could not deliver mail to bounces+x1@example.com.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.',
-      '<<< 550 Sender verify failed',
-      '550 5.1.1 <rcpt@example.net>... User unknown',
-    ].join('\n');
-    const v = classifyVisible({ text, from: 'MAILER-DAEMON@mx.example.org' });
+    const v = classifyVisible({ text: CALLOUT_TRANSCRIPT.join('\n'), from: 'MAILER-DAEMON@mx.example.org' });
     expect(v.recipients.map((r) => [r.recipient, r.reason, r.action])).toEqual([
       ['rcpt@example.net', 'rejected', 'fix-sender'],
     ]);
