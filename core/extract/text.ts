@@ -650,13 +650,13 @@ function findAnswerStart(content: Line[], block: string): { start: number; cut: 
       // transcripts: "<<< 450 busy" with one host, then "<<< 551 ..." with the next).
       const codeClass = STARTS_WITH_CODE.exec(answer)?.[1];
       const rank = codeClass === '5' ? 2 : codeClass ? 1 : 0;
-      if (rank === 2) return { ...cand, marker };
+      if (rank === 2) return { start: cand.start, cut: cand.cut, marker };
       if (!best || rank > bestRank) {
         best = cand;
         bestRank = rank;
       }
     }
-    if (best) return { ...best, marker };
+    if (best) return { start: best.start, cut: best.cut, marker };
   }
   return { start: -1, cut: 0 };
 }
@@ -735,7 +735,11 @@ function replyFromLines(content: Line[]): string | undefined {
 
 function stripEmpty<T extends object>(o: T): T {
   const r: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== '' && k !== 'evidence') r[k] = v;
+  const src = o as Record<string, unknown>;
+  for (const k in src) {
+    const v = src[k];
+    if (v !== undefined && v !== '' && k !== 'evidence') r[k] = v;
+  }
   return r as T;
 }
 
