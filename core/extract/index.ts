@@ -15,6 +15,7 @@ import { findCommand } from './command';
 import { type DsnReport, parseDsn } from './dsn';
 import {
   cteOf,
+  type DecodedText,
   decodeHeaderValue,
   decodePart,
   type Headers,
@@ -80,7 +81,9 @@ export async function extractRaw(
   const htmlParts = sk.parts.filter((p) => p.role === 'html' && hasContent(p.body));
   const texts: string[] = [];
   for (const p of (textParts.length ? textParts : htmlParts).slice(0, 6)) {
-    const d = await decodePart(p, p.role === 'html' ? 'html-as-text' : 'text');
+    // decodePart returns a promise only when postal-mime decodes the part: no await otherwise.
+    let d = decodePart(p, p.role === 'html' ? 'html-as-text' : 'text');
+    if (d instanceof Promise) d = await d;
     if (d.note) notes.push(d.note);
     texts.push(d.text);
   }
@@ -89,14 +92,16 @@ export async function extractRaw(
   // DSN part(s)
   let dsn: DsnReport | undefined;
   for (const p of sk.parts.filter((x) => x.role === 'dsn').slice(0, 3)) {
-    const d = await decodePart(p);
+    let d = decodePart(p);
+    if (d instanceof Promise) d = await d;
     if (d.note) notes.push(d.note);
     const r = parseDsn(d.text);
     if (!dsn) dsn = r;
     else dsn.recipients.push(...r.recipients);
   }
 
-  const original = await readOriginal(sk.parts, notes);
+  let original = readOriginal(sk.parts, notes);
+  if (original instanceof Promise) original = await original;
   const subject = decodeHeaderValue(h.get('subject') ?? '');
   const fromRaw = decodeHeaderValue(h.get('from') ?? '');
   const to = normaliseAddress(h.get('to') ?? '');
@@ -310,8 +315,11 @@ export async function visibleTextOf(raw: Uint8Array | ArrayBuffer | string): Pro
   const texts: string[] = [];
   // Webmails render the HTML alternative when there is one.
   const chosen = htmlParts.length ? htmlParts : textParts;
-  for (const p of chosen.slice(0, 6))
-    texts.push((await decodePart(p, p.role === 'html' ? 'html-as-text' : 'text')).text);
+  for (const p of chosen.slice(0, 6)) {
+    let d = decodePart(p, p.role === 'html' ? 'html-as-text' : 'text');
+    if (d instanceof Promise) d = await d;
+    texts.push(d.text);
+  }
   const fromRaw = decodeHeaderValue(sk.headers.get('from') ?? '');
   return {
     text: texts.join('\n'),
@@ -504,17 +512,22 @@ export function orphanRecipient(t: TextReport, recipient: string, found?: Eviden
   };
 }
 
-async function readOriginal(parts: Part[], notes: string[]): Promise<OriginalMessage> {
+/** The returned message's headers; a promise only when postal-mime has to decode its part. */
+function readOriginal(parts: Part[], notes: string[]): OriginalMessage | Promise<OriginalMessage> {
   const p = parts.find((x) => x.role === 'original' || x.role === 'original-headers');
   if (!p) return {};
-  let body = p.body;
   const cte = cteOf(p.headers);
-  if (cte === 'base64' || cte === 'quoted-printable') {
-    // Only the head of the returned message is needed.
-    const d = await decodePart({ ...p, body: p.body.slice(0, 64 * 1024) });
-    if (d.note) notes.push(d.note);
-    body = d.text;
-  }
+  if (cte !== 'base64' && cte !== 'quoted-printable') return originalIn(p.body);
+  // Only the head of the returned message is needed.
+  const d = decodePart({ ...p, body: p.body.slice(0, 64 * 1024) });
+  const read = (t: DecodedText): OriginalMessage => {
+    if (t.note) notes.push(t.note);
+    return originalIn(t.text);
+  };
+  return d instanceof Promise ? d.then(read) : read(d);
+}
+
+function originalIn(body: string): OriginalMessage {
   const { block } = splitHeaderBlock(body.replace(/^\n+/, ''));
   return originalFromHeaders(parseHeaderBlock(block));
 }

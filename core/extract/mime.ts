@@ -531,10 +531,10 @@ export interface DecodedText {
  * Decode one part's body to text. `as` chooses what to get back from an HTML part: its text
  * rendering (postal-mime's HTML-to-text) or the HTML itself.
  */
-export async function decodePart(
+export function decodePart(
   part: { headers: Headers; params: Record<string, string>; body: string; type: string },
   as: 'text' | 'html-as-text' = 'text',
-): Promise<DecodedText> {
+): DecodedText | Promise<DecodedText> {
   let body = part.body;
   let note: string | undefined;
   const cte = cteOf(part.headers);
@@ -576,6 +576,17 @@ export async function decodePart(
       // fall through to postal-mime
     }
   }
+  return viaPostalMime(body, charset, cte, part.type, done);
+}
+
+/** The fallback: postal-mime decodes the part (asynchronously, the only path of decodePart that is). */
+async function viaPostalMime(
+  body: string,
+  charset: string | undefined,
+  cte: string,
+  type: string,
+  done: (t: string, n?: string) => DecodedText,
+): Promise<DecodedText> {
   // Decoded as text/plain so postal-mime hands back the decoded characters untouched.
   const head =
     `Content-Type: text/plain${charset ? `; charset="${charset.replace(/"/g, '')}"` : ''}\n` +
@@ -585,6 +596,6 @@ export async function decodePart(
     const parsed = await PostalMime.parse(binaryToBytes(head + body));
     return done(parsed.text ?? '');
   } catch {
-    return done(binaryUtf8(body), `A ${part.type} part could not be decoded; read as raw text.`);
+    return done(binaryUtf8(body), `A ${type} part could not be decoded; read as raw text.`);
   }
 }
