@@ -369,7 +369,7 @@ function recognise(cv: CompiledVendor, p: Prepared): Recognition | undefined {
     if (!ctx.remoteMta) return { side: 'answering', matchedBy: by, strength: STRENGTH.reportingHostAlone };
   } else {
     const h = p.headerHits[cv.order];
-    const d = p.hasDsnFields && r.dsnFields ? headerMatch(r.dsnFields, ctx.dsnFields) : undefined;
+    const d = !h && p.hasDsnFields && r.dsnFields ? headerMatch(r.dsnFields, ctx.dsnFields) : undefined;
     if (h) by = `header ${h}`;
     else if (d) by = `DSN field ${d}`;
     else if (p.mayFrom && firstMatch(r.from, ctx.from)) by = `From ${clip(ctx.from)}`;

@@ -576,26 +576,14 @@ export function decodePart(
       // fall through to postal-mime
     }
   }
-  return viaPostalMime(body, charset, cte, part.type, done);
-}
-
-/** The fallback: postal-mime decodes the part (asynchronously, the only path of decodePart that is). */
-async function viaPostalMime(
-  body: string,
-  charset: string | undefined,
-  cte: string,
-  type: string,
-  done: (t: string, n?: string) => DecodedText,
-): Promise<DecodedText> {
-  // Decoded as text/plain so postal-mime hands back the decoded characters untouched.
+  // Decoded as text/plain so postal-mime hands back the decoded characters untouched. The only
+  // asynchronous path: decodePart returns a promise here and nowhere else.
   const head =
     `Content-Type: text/plain${charset ? `; charset="${charset.replace(/"/g, '')}"` : ''}\n` +
     (cte ? `Content-Transfer-Encoding: ${cte}\n` : '') +
     '\n';
-  try {
-    const parsed = await PostalMime.parse(binaryToBytes(head + body));
-    return done(parsed.text ?? '');
-  } catch {
-    return done(binaryUtf8(body), `A ${type} part could not be decoded; read as raw text.`);
-  }
+  return PostalMime.parse(binaryToBytes(head + body)).then(
+    (parsed) => done(parsed.text ?? ''),
+    () => done(binaryUtf8(body), `A ${part.type} part could not be decoded; read as raw text.`),
+  );
 }
